@@ -1,0 +1,241 @@
+package dev.drillbook.markdown;
+
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+
+import dev.drillbook.markdown.blockid.BlockIds;
+import dev.drillbook.markdown.math.DisplayMath;
+import dev.drillbook.markdown.math.InlineMath;
+import dev.drillbook.markdown.mdlink.LocalLink;
+import dev.drillbook.markdown.tag.Tag;
+import dev.drillbook.markdown.tag.Tags;
+import dev.drillbook.markdown.wikilink.WikiLink;
+import dev.drillbook.markdown.wikilink.WikiTarget;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One walk over a rendered document collecting what the vault indexes: headings, links and embeds, tags,
+ * section and block ranges, readable text per section, and link problems. Code, math, raw HTML and comments
+ * contribute no links or tags (comments are already gone; code is visited only for its text).
+ */
+final class DocumentFacts {
+
+    private final RenderContext context;
+    private final int lineOffset;
+    private final String source;
+    private final List<NoteHeading> headings = new ArrayList<>();
+    private final List<Integer> headingStarts = new ArrayList<>();
+    private final List<NoteLink> links = new ArrayList<>();
+    private final Map<String, String> tags = new LinkedHashMap<>();
+    private final List<TextSection> sections = new ArrayList<>();
+    private final List<MarkdownProblem> problems = new ArrayList<>();
+    private final Map<String, SourceRange> anchors = new LinkedHashMap<>();
+    private StringBuilder text = new StringBuilder();
+    private String sectionHeading;
+    private String sectionId;
+
+    private DocumentFacts(RenderContext context, int lineOffset, String source) {
+        this.context = context;
+        this.lineOffset = lineOffset;
+        this.source = source;
+    }
+
+    static DocumentFacts collect(Document document, RenderContext context, int lineOffset) {
+        DocumentFacts facts = new DocumentFacts(context, lineOffset, document.getChars().toString());
+        facts.visitChildren(document);
+        facts.closeSection();
+        facts.computeRanges(document);
+        return facts;
+    }
+
+    private void visitChildren(Node node) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            visit(child);
+        }
+    }
+
+    private void visit(Node node) {
+        if (node instanceof Heading heading) {
+            closeSection();
+            String title = inlineText(heading).strip();
+            String id = heading.getAnchorRefId();
+            headings.add(new NoteHeading(heading.getLevel(), title, id, line(heading)));
+            headingStarts.add(heading.getStartOffset());
+            sectionHeading = title;
+            sectionId = id;
+            StringBuilder saved = text;
+            text = new StringBuilder();
+            visitChildren(heading);
+            text = saved;
+        } else if (node instanceof WikiLink link) {
+            addWikiLink(link);
+        } else if (node instanceof Link link) {
+            addMarkdownLink(link.getUrl().toString(), link, false);
+            visitChildren(link);
+        } else if (node instanceof Image image) {
+            addMarkdownLink(image.getUrl().toString(), image, true);
+        } else if (node instanceof Tag tag) {
+            tags.putIfAbsent(Tags.key(tag.name()), tag.name());
+            text.append(tag.name());
+        } else if (node instanceof InlineMath || node instanceof DisplayMath || node instanceof HtmlBlock
+                || node instanceof HtmlInline) {
+            text.append(' ');
+        } else if (node instanceof FencedCodeBlock code) {
+            text.append(code.getContentChars()).append('\n');
+        } else if (node instanceof IndentedCodeBlock code) {
+            text.append(code.getContentChars()).append('\n');
+        } else if (node instanceof Code code) {
+            text.append(code.getText());
+        } else if (node instanceof Text) {
+            text.append(node.getChars().unescape());
+        } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
+            text.append(' ');
+        } else {
+            visitChildren(node);
+            if (node instanceof Block) {
+                text.append('\n');
+            }
+        }
+    }
+
+    private void addWikiLink(WikiLink node) {
+        WikiTarget target = node.target();
+        String display = target.defaultDisplay();
+        if (!node.embed()) {
+            text.append(display);
+        }
+        if (target.external()) {
+            return;
+        }
+        Resolution resolution = target.sameNote() ? context.self() : context.resolve(target.file());
+        links.add(new NoteLink(target.file(), target.anchor(), display, node.embed(), resolution.path(), line(node)));
+        checkResolution(target.file(), resolution, node);
+    }
+
+    private void addMarkdownLink(String url, Node node, boolean embed) {
+        LocalLink local = LocalLink.parse(url);
+        if (local == null) {
+            return;
+        }
+        Resolution resolution = local.file().isEmpty() ? context.self() : context.resolve(local.file());
+        if (!embed && !local.file().isEmpty() && !resolution.resolved() && !local.looksLikeNote()) {
+            return;
+        }
+        String display = embed ? local.file() : inlineText(node).strip();
+        links.add(new NoteLink(local.file(), local.anchor(), display, embed, resolution.path(), line(node)));
+        if (!local.file().isEmpty()) {
+            checkResolution(local.file(), resolution, node);
+        }
+    }
+
+    private void checkResolution(String target, Resolution resolution, Node node) {
+        if (!resolution.resolved()) {
+            problems.add(new MarkdownProblem(MarkdownProblem.BROKEN_LINK,
+                    "Link to \u201c" + target + "\u201d does not match any note or file in the vault.", line(node)));
+        } else if (resolution.ambiguous()) {
+            problems.add(new MarkdownProblem(MarkdownProblem.AMBIGUOUS_LINK,
+                    "Link to \u201c" + target + "\u201d matches several files; using " + resolution.path()
+                            + " (also: " + String.join(", ", resolution.ambiguousWith())
+                            + "). Write the folder to choose one.", line(node)));
+        }
+    }
+
+    private void closeSection() {
+        String body = text.toString().replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll("\\s*\\n\\s*", "\n").strip();
+        if (sectionHeading != null || !body.isEmpty()) {
+            sections.add(new TextSection(sectionHeading, sectionId, body));
+        }
+        text = new StringBuilder();
+        sectionHeading = null;
+        sectionId = null;
+    }
+
+    private void computeRanges(Document document) {
+        for (int i = 0; i < headings.size(); i++) {
+            NoteHeading heading = headings.get(i);
+            int end = source.length();
+            for (int j = i + 1; j < headings.size(); j++) {
+                if (headings.get(j).level() <= heading.level()) {
+                    end = headingStarts.get(j);
+                    break;
+                }
+            }
+            if (heading.id() != null) {
+                anchors.putIfAbsent(heading.id(), new SourceRange(headingStarts.get(i), end));
+            }
+        }
+        BlockIds.all(document).forEach((id, block) ->
+                anchors.putIfAbsent(id, new SourceRange(block.getStartOffset(), block.getEndOffset())));
+    }
+
+    private int line(Node node) {
+        return node.getStartLineNumber() + 1 + lineOffset;
+    }
+
+    /** Readable inline text of a node, wikilinks as their display text. */
+    private static String inlineText(Node node) {
+        StringBuilder out = new StringBuilder();
+        appendInline(node, out);
+        return out.toString();
+    }
+
+    private static void appendInline(Node node, StringBuilder out) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Text) {
+                out.append(child.getChars().unescape());
+            } else if (child instanceof Code code) {
+                out.append(code.getText());
+            } else if (child instanceof WikiLink link) {
+                out.append(link.target().defaultDisplay());
+            } else if (child instanceof Tag tag) {
+                out.append('#').append(tag.name());
+            } else if (child instanceof InlineMath math) {
+                out.append(math.tex());
+            } else if (child instanceof SoftLineBreak || child instanceof HardLineBreak) {
+                out.append(' ');
+            } else {
+                appendInline(child, out);
+            }
+        }
+    }
+
+    List<NoteHeading> headings() {
+        return headings;
+    }
+
+    List<NoteLink> links() {
+        return links;
+    }
+
+    List<String> tags() {
+        return new ArrayList<>(tags.values());
+    }
+
+    Map<String, SourceRange> anchors() {
+        return anchors;
+    }
+
+    List<TextSection> sections() {
+        return sections;
+    }
+
+    List<MarkdownProblem> problems() {
+        return problems;
+    }
+}

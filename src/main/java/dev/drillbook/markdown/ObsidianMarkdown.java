@@ -1,0 +1,119 @@
+package dev.drillbook.markdown;
+
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.misc.Extension;
+
+import dev.drillbook.markdown.blockid.BlockIdExtension;
+import dev.drillbook.markdown.callout.CalloutExtension;
+import dev.drillbook.markdown.comment.CommentStripper;
+import dev.drillbook.markdown.highlight.HighlightExtension;
+import dev.drillbook.markdown.html.RawHtmlExtension;
+import dev.drillbook.markdown.math.MathExtension;
+import dev.drillbook.markdown.mdlink.MarkdownLinkExtension;
+import dev.drillbook.markdown.tag.TagExtension;
+import dev.drillbook.markdown.wikilink.WikiLinkExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Obsidian-flavoured Markdown → HTML. The flexmark parser and renderer are built once and shared by all threads;
+ * everything per document travels in a {@link RenderContext} attached to the document.
+ *
+ * <p>Usage: {@code markdown.render(body, "rag/Overview.md", vaultIndex, frontMatterLines)}.
+ */
+public final class ObsidianMarkdown {
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    public ObsidianMarkdown() {
+        List<Extension> extensions = List.of(
+                TablesExtension.create(),
+                StrikethroughExtension.create(),
+                TaskListExtension.create(),
+                FootnoteExtension.create(),
+                AutolinkExtension.create(),
+                MathExtension.create(),
+                WikiLinkExtension.create(),
+                CalloutExtension.create(),
+                HighlightExtension.create(),
+                TagExtension.create(),
+                BlockIdExtension.create(),
+                RawHtmlExtension.create(),
+                MarkdownLinkExtension.create());
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, extensions);
+        options.set(Parser.SPACE_IN_LINK_URLS, true);
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        options.set(TablesExtension.CLASS_NAME, "table");
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+        options.set(HtmlRenderer.HEADER_ID_GENERATOR_TO_DASH_CHARS, AnchorIds.TO_DASH_CHARS);
+        options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
+        options.set(HtmlRenderer.HEADER_ID_GENERATOR_NON_ASCII_TO_LOWERCASE, true);
+        options.set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true);
+        // Obsidian's default ("strict line breaks" off) shows a single newline as a line break.
+        options.set(HtmlRenderer.SOFT_BREAK, "<br />\n");
+        options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
+        options.set(HtmlRenderer.FENCED_CODE_NO_LANGUAGE_CLASS, "language-plaintext");
+        options.set(TaskListExtension.ITEM_DONE_MARKER, "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked=\"checked\" disabled=\"disabled\" />");
+        options.set(TaskListExtension.ITEM_NOT_DONE_MARKER, "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />");
+        options.set(FootnoteExtension.FOOTNOTE_BACK_REF_STRING, "\u21a9\ufe0e");
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+    }
+
+    /**
+     * Renders a note body (front matter already removed).
+     *
+     * @param body the Markdown after the front matter
+     * @param path the note's vault path, or null when rendering something that is not a note
+     * @param targets the vault's link resolution
+     * @param lineOffset lines taken by the front matter, so problems carry file line numbers
+     */
+    public RenderedMarkdown render(String body, String path, LinkTargets targets, int lineOffset) {
+        return render(body, path, targets, lineOffset, true);
+    }
+
+    /** Like {@link #render(String, String, LinkTargets, int)}; with {@code embedNotes=false} note embeds become links. */
+    public RenderedMarkdown render(String body, String path, LinkTargets targets, int lineOffset, boolean embedNotes) {
+        String normalized = normalize(body);
+        CommentStripper.Result stripped = CommentStripper.strip(normalized);
+        Document document = parser.parse(stripped.text());
+        RenderContext context = new RenderContext(path, targets, embedNotes);
+        document.set(RenderContext.KEY, context);
+        String html = renderer.render(document);
+        DocumentFacts facts = DocumentFacts.collect(document, context, lineOffset);
+        List<MarkdownProblem> problems = new ArrayList<>(facts.problems());
+        if (stripped.unterminated()) {
+            problems.add(new MarkdownProblem(MarkdownProblem.UNTERMINATED_COMMENT,
+                    "A %% comment is never closed, so everything after it is hidden. Add the closing %%.",
+                    stripped.unterminatedLine() + lineOffset));
+        }
+        return new RenderedMarkdown(HtmlTemplate.split(html, context.embeds()), facts.headings(), facts.links(),
+                facts.tags(), facts.anchors(), facts.sections(), problems, stripped.text());
+    }
+
+    /** A snippet of Markdown (a card side, a drill section) to HTML; embeds of notes become links. */
+    public String renderFragment(String markdown, String path, LinkTargets targets) {
+        return render(markdown, path, targets, 0, false).html().withoutEmbeds();
+    }
+
+    /** {@code \r\n} → {@code \n}; NUL (the embed slot marker) → U+FFFD as CommonMark says. */
+    public static String normalize(String text) {
+        String out = text.indexOf('\r') >= 0 ? text.replace("\r\n", "\n").replace('\r', '\n') : text;
+        return out.indexOf('\u0000') >= 0 ? out.replace('\u0000', '\uFFFD') : out;
+    }
+}

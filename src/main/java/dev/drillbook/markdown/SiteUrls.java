@@ -1,0 +1,88 @@
+package dev.drillbook.markdown;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The site's URL scheme for notes, attachments, tags and unresolved links, in one place so that rendered
+ * Markdown and the web layer agree. Paths are vault-relative with forward slashes.
+ */
+public final class SiteUrls {
+
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "avif");
+    private static final Set<String> AUDIO_EXTENSIONS = Set.of("mp3", "wav", "m4a", "ogg", "flac", "webm");
+    private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mov", "mkv", "ogv");
+
+    private SiteUrls() {
+    }
+
+    /** {@code rag/Retrieval Basics.md} → {@code /notes/rag/Retrieval%20Basics}. */
+    public static String note(String path) {
+        return "/notes/" + encodePath(stripMarkdownExtension(path));
+    }
+
+    /** {@code img/a b.png} → {@code /files/img/a%20b.png}. */
+    public static String file(String path) {
+        return "/files/" + encodePath(path);
+    }
+
+    /** {@code ml/attention} → {@code /tags/ml/attention}. */
+    public static String tag(String tag) {
+        return "/tags/" + encodePath(tag);
+    }
+
+    /** Page that explains an unresolved link and lists the notes that use it. */
+    public static String unresolved(String target) {
+        return "/unresolved?target=" + URLEncoder.encode(target, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    public static String encodePath(String path) {
+        StringBuilder out = new StringBuilder(path.length() + 16);
+        for (String segment : path.split("/", -1)) {
+            if (out.length() > 0) {
+                out.append('/');
+            }
+            out.append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return out.toString();
+    }
+
+    /** Fragment for an anchor id: heading ids as they are, block ids keep their caret. */
+    public static String fragment(String anchorId) {
+        return anchorId == null || anchorId.isEmpty() ? "" : "#" + anchorId;
+    }
+
+    public static boolean isMarkdown(String path) {
+        return path.toLowerCase(Locale.ROOT).endsWith(".md");
+    }
+
+    public static String stripMarkdownExtension(String path) {
+        return isMarkdown(path) ? path.substring(0, path.length() - 3) : path;
+    }
+
+    /** File name without folders and without {@code .md}: {@code rag/Overview.md} → {@code Overview}. */
+    public static String baseName(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return stripMarkdownExtension(name);
+    }
+
+    public static String extension(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    public static boolean isImage(String path) {
+        return IMAGE_EXTENSIONS.contains(extension(path));
+    }
+
+    public static boolean isAudio(String path) {
+        return AUDIO_EXTENSIONS.contains(extension(path));
+    }
+
+    public static boolean isVideo(String path) {
+        return VIDEO_EXTENSIONS.contains(extension(path));
+    }
+}
