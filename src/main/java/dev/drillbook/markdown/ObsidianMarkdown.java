@@ -103,7 +103,7 @@ public final class ObsidianMarkdown {
                     stripped.unterminatedLine() + lineOffset));
         }
         return new RenderedMarkdown(HtmlTemplate.split(html, context.embeds()), facts.headings(), facts.links(),
-                facts.tags(), facts.anchors(), facts.sections(), problems, stripped.text());
+                facts.tags(), facts.anchors(), facts.sections(), problems, stripped.text(), lineOffset);
     }
 
     /** A snippet of Markdown (a card side, a drill section) to HTML; embeds of notes become links. */

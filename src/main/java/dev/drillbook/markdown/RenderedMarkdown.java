@@ -14,9 +14,11 @@ import java.util.Map;
  * @param sections readable text per heading section
  * @param problems what is wrong in the note (line numbers are file lines)
  * @param source the body after removing comments; ranges in {@link #anchors} point into it
+ * @param lineOffset lines before the body (front matter), so body line n is file line n + lineOffset
  */
 public record RenderedMarkdown(HtmlTemplate html, List<NoteHeading> headings, List<NoteLink> links, List<String> tags,
-        Map<String, SourceRange> anchors, List<TextSection> sections, List<MarkdownProblem> problems, String source) {
+        Map<String, SourceRange> anchors, List<TextSection> sections, List<MarkdownProblem> problems, String source,
+        int lineOffset) {
 
     public RenderedMarkdown {
         headings = List.copyOf(headings);

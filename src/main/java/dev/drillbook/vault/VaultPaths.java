@@ -1,0 +1,66 @@
+package dev.drillbook.vault;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Vault-relative paths: forward slashes, no {@code .}/{@code ..}, never escaping the vault. */
+public final class VaultPaths {
+
+    private VaultPaths() {
+    }
+
+    /**
+     * Normalises a user-supplied relative path; empty when it is absolute, escapes the root with {@code ..},
+     * or names a hidden (dot) file or folder.
+     */
+    public static Optional<String> normalize(String raw) {
+        if (raw == null || raw.isBlank() || raw.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
+        String path = raw.replace('\\', '/');
+        if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                if (out.isEmpty()) {
+                    return Optional.empty();
+                }
+                out.remove(out.size() - 1);
+                continue;
+            }
+            if (segment.startsWith(".")) {
+                return Optional.empty();
+            }
+            out.add(segment);
+        }
+        return out.isEmpty() ? Optional.empty() : Optional.of(String.join("/", out));
+    }
+
+    /** Vault path of a file under {@code root}. */
+    public static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** Folder part of a path, {@code ""} at the root. */
+    public static String folder(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /** True for files and folders Drillbook never reads: {@code .obsidian/}, {@code .trash/}, {@code .git/}, dot-files. */
+    public static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

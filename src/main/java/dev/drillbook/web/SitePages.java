@@ -1,0 +1,299 @@
+package dev.drillbook.web;
+
+import dev.drillbook.markdown.NoteHeading;
+import dev.drillbook.markdown.NoteLink;
+import dev.drillbook.markdown.SiteUrls;
+import dev.drillbook.markdown.tag.Tags;
+import dev.drillbook.vault.BacklinkContext;
+import dev.drillbook.vault.LoadProgress;
+import dev.drillbook.vault.Note;
+import dev.drillbook.vault.TagCount;
+import dev.drillbook.vault.Vault;
+import dev.drillbook.vault.VaultProblem;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The study site's HTML pages: home, notes, folders, tags, problems, unresolved links. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class SitePages {
+
+    @Inject
+    Vault vault;
+
+    @Inject
+    VaultGate gate;
+
+    record FolderSummary(String name, String path, String url, int count) {
+    }
+
+    record TagNode(String name, String leaf, String url, int count, int depth) {
+    }
+
+    record HomeView(int noteCount, int tagCount, int problemCount, int linkCount, List<FolderSummary> folders,
+            List<Note> rootNotes, List<Note> recent, List<TagCount> topTags) {
+    }
+
+    record NoteView(Note note, String titleId, String html, String cssClasses, List<NoteHeading> toc, List<PropertyRow> properties,
+            List<BacklinkContext> backlinks, List<OutLink> outgoing, List<OutLink> unresolved, List<VaultProblem> problems,
+            List<Crumb> crumbs) {
+    }
+
+    record Crumb(String name, String url) {
+    }
+
+    record FolderView(String name, String path, List<Crumb> crumbs, List<FolderSummary> folders, List<Note> notes) {
+    }
+
+    record TagView(String tag, List<TagNode> children, List<Note> notes, List<Crumb> crumbs) {
+    }
+
+    record ProblemGroup(String kind, String label, List<VaultProblem> problems) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(HomeView view, List<Explorer.Node> explorer);
+
+        static native TemplateInstance note(NoteView view, List<Explorer.Node> explorer);
+
+        static native TemplateInstance folder(FolderView view, List<Explorer.Node> explorer);
+
+        static native TemplateInstance tags(List<TagNode> tags, List<Explorer.Node> explorer);
+
+        static native TemplateInstance tag(TagView view, List<Explorer.Node> explorer);
+
+        static native TemplateInstance problems(List<ProblemGroup> groups, int total, List<Explorer.Node> explorer);
+
+        static native TemplateInstance unresolved(String target, List<Note> notes, List<Explorer.Node> explorer);
+
+        static native TemplateInstance loading(LoadProgress progress);
+
+        static native TemplateInstance explorerFragment(List<Explorer.Node> explorer);
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance home() {
+        if (!gate.readyForPage()) {
+            return Templates.loading(vault.progress());
+        }
+        Map<String, Integer> folderCounts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        List<Note> rootNotes = new ArrayList<>();
+        int links = 0;
+        for (Note note : vault.notes()) {
+            links += note.links().size();
+            String folder = note.folder();
+            if (folder.isEmpty()) {
+                rootNotes.add(note);
+            } else {
+                folderCounts.merge(folder.split("/")[0], 1, Integer::sum);
+            }
+        }
+        rootNotes.sort(Comparator.comparing(Note::title, String.CASE_INSENSITIVE_ORDER));
+        List<FolderSummary> folders = folderCounts.entrySet().stream()
+                .map(e -> new FolderSummary(e.getKey(), e.getKey(), folderUrl(e.getKey()), e.getValue())).toList();
+        List<TagCount> topTags = vault.tags().stream().sorted(Comparator.comparingInt(TagCount::count).reversed()
+                .thenComparing(TagCount::name)).limit(40).sorted(Comparator.comparing(t -> t.name().toLowerCase(Locale.ROOT))).toList();
+        HomeView view = new HomeView(vault.size(), vault.tags().size(), vault.problems().size(), links, folders, rootNotes,
+                vault.recent(8), topTags);
+        return Templates.home(view, Explorer.children(vault.notes(), "", null));
+    }
+
+    @GET
+    @Path("notes/{path: .+}")
+    @Operation(hidden = true)
+    public TemplateInstance note(@PathParam("path") String path) {
+        if (!gate.readyForPage()) {
+            return Templates.loading(vault.progress());
+        }
+        Note note = vault.note(path).orElseThrow(NotFoundException::new);
+        Map<String, OutLink> outgoing = new LinkedHashMap<>();
+        Map<String, OutLink> unresolved = new LinkedHashMap<>();
+        for (NoteLink link : note.links()) {
+            if (link.resolved() == null) {
+                unresolved.merge(link.target().toLowerCase(Locale.ROOT), new OutLink(link.target(),
+                        SiteUrls.unresolved(link.target()), null, false, 1), (a, b) -> withCount(a, a.count() + 1));
+            } else if (!link.resolved().equals(note.path())) {
+                String title = vault.note(link.resolved()).map(Note::title).orElse(link.resolved());
+                String url = SiteUrls.isMarkdown(link.resolved()) ? SiteUrls.note(link.resolved()) : SiteUrls.file(link.resolved());
+                outgoing.merge(link.resolved(), new OutLink(title, url, link.resolved(), true, 1),
+                        (a, b) -> withCount(a, a.count() + 1));
+            }
+        }
+        List<Crumb> crumbs = crumbs(note.folder());
+        String html = vault.html(note);
+        List<NoteHeading> toc = note.headings();
+        String titleId = null;
+        if (!toc.isEmpty() && toc.get(0).level() == 1 && toc.get(0).text().equalsIgnoreCase(note.title())) {
+            // The note opens with its own title as "# Title": show it once, as the page title.
+            String opening = "<h1 id=\"" + toc.get(0).id() + "\">";
+            int end = html.indexOf("</h1>");
+            if (html.startsWith(opening) && end > 0) {
+                html = html.substring(end + 5);
+                titleId = toc.get(0).id();
+                toc = toc.subList(1, toc.size());
+            }
+        }
+        NoteView view = new NoteView(note, titleId, html, String.join(" ", note.cssClasses()), toc,
+                PropertyRow.of(note.properties(), vault.names(), note.path()), vault.backlinkContexts(note.path()),
+                List.copyOf(outgoing.values()), List.copyOf(unresolved.values()), vault.problems(note), crumbs);
+        return Templates.note(view, Explorer.children(vault.notes(), "", note.path()));
+    }
+
+    private static OutLink withCount(OutLink link, int count) {
+        return new OutLink(link.text(), link.url(), link.path(), link.resolved(), count);
+    }
+
+    @GET
+    @Path("folders/{path: .+}")
+    @Operation(hidden = true)
+    public TemplateInstance folder(@PathParam("path") String path) {
+        if (!gate.readyForPage()) {
+            return Templates.loading(vault.progress());
+        }
+        String folder = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        Map<String, Integer> subfolders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        List<Note> notes = new ArrayList<>();
+        String prefix = folder + "/";
+        for (Note note : vault.notes()) {
+            if (note.folder().equals(folder)) {
+                notes.add(note);
+            } else if (note.folder().startsWith(prefix)) {
+                subfolders.merge(note.folder().substring(prefix.length()).split("/")[0], 1, Integer::sum);
+            }
+        }
+        if (notes.isEmpty() && subfolders.isEmpty()) {
+            throw new NotFoundException();
+        }
+        notes.sort(Comparator.comparing(Note::title, String.CASE_INSENSITIVE_ORDER));
+        List<FolderSummary> folders = subfolders.entrySet().stream().map(e -> new FolderSummary(e.getKey(),
+                prefix + e.getKey(), folderUrl(prefix + e.getKey()), e.getValue())).toList();
+        String name = folder.substring(folder.lastIndexOf('/') + 1);
+        return Templates.folder(new FolderView(name, folder, crumbs(VaultPathsHelper.parent(folder)), folders, notes),
+                Explorer.children(vault.notes(), "", prefix));
+    }
+
+    @GET
+    @Path("fragments/explorer")
+    @Operation(hidden = true)
+    public TemplateInstance explorerFragment(@QueryParam("folder") @DefaultValue("") String folder) {
+        gate.awaitForApi();
+        return Templates.explorerFragment(Explorer.children(vault.notes(), folder, null));
+    }
+
+    @GET
+    @Path("tags")
+    @Operation(hidden = true)
+    public TemplateInstance tags() {
+        if (!gate.readyForPage()) {
+            return Templates.loading(vault.progress());
+        }
+        return Templates.tags(tagTree(vault.tags(), null), Explorer.children(vault.notes(), "", null));
+    }
+
+    @GET
+    @Path("tags/{tag: .+}")
+    @Operation(hidden = true)
+    public TemplateInstance tag(@PathParam("tag") String tag) {
+        if (!gate.readyForPage()) {
+            return Templates.loading(vault.progress());
+        }
+        String key = Tags.key(tag);
+        List<TagCount> all = vault.tags();
+        TagCount self = all.stream().filter(t -> Tags.key(t.name()).equals(key)).findFirst().orElseThrow(NotFoundException::new);
+        List<Crumb> crumbs = new ArrayList<>();
+        List<String> chain = Tags.selfAndParents(self.name());
+        for (String parent : chain.subList(0, chain.size() - 1)) {
+            crumbs.add(new Crumb(parent.substring(parent.lastIndexOf('/') + 1), SiteUrls.tag(parent)));
+        }
+        return Templates.tag(new TagView(self.name(), tagTree(all, self.name()), vault.tagged(self.name()), crumbs),
+                Explorer.children(vault.notes(), "", null));
+    }
+
+    /** Tags below {@code parent} (all tags when null), in tree order with their depth. */
+    static List<TagNode> tagTree(List<TagCount> tags, String parent) {
+        String prefix = parent == null ? "" : Tags.key(parent) + "/";
+        int base = parent == null ? 0 : parent.split("/").length;
+        return tags.stream().filter(t -> Tags.key(t.name()).startsWith(prefix))
+                .sorted(Comparator.comparing(t -> Tags.key(t.name())))
+                .map(t -> new TagNode(t.name(), t.name().substring(t.name().lastIndexOf('/') + 1), SiteUrls.tag(t.name()),
+                        t.count(), t.name().split("/").length - 1 - base))
+                .toList();
+    }
+
+    @GET
+    @Path("problems")
+    @Operation(hidden = true)
+    public TemplateInstance problems() {
+        if (!gate.readyForPage()) {
+            return Templates.loading(vault.progress());
+        }
+        List<VaultProblem> all = vault.problems();
+        Map<String, List<VaultProblem>> byKind = new TreeMap<>();
+        all.forEach(p -> byKind.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(p));
+        List<ProblemGroup> groups = byKind.entrySet().stream()
+                .map(e -> new ProblemGroup(e.getKey(), ProblemLabels.label(e.getKey()), e.getValue())).toList();
+        return Templates.problems(groups, all.size(), Explorer.children(vault.notes(), "", null));
+    }
+
+    @GET
+    @Path("unresolved")
+    @Operation(hidden = true)
+    public TemplateInstance unresolved(@QueryParam("target") @DefaultValue("") String target) {
+        if (!gate.readyForPage()) {
+            return Templates.loading(vault.progress());
+        }
+        return Templates.unresolved(target, vault.linkingToMissing(target), Explorer.children(vault.notes(), "", null));
+    }
+
+    private static String folderUrl(String folder) {
+        return "/folders/" + SiteUrls.encodePath(folder);
+    }
+
+    private static List<Crumb> crumbs(String folder) {
+        List<Crumb> crumbs = new ArrayList<>();
+        if (folder.isEmpty()) {
+            return crumbs;
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : folder.split("/")) {
+            if (path.length() > 0) {
+                path.append('/');
+            }
+            path.append(part);
+            crumbs.add(new Crumb(part, folderUrl(path.toString())));
+        }
+        return crumbs;
+    }
+
+    /** Folder helpers for page paths. */
+    static final class VaultPathsHelper {
+        private VaultPathsHelper() {
+        }
+
+        static String parent(String folder) {
+            int slash = folder.lastIndexOf('/');
+            return slash < 0 ? "" : folder.substring(0, slash);
+        }
+    }
+}

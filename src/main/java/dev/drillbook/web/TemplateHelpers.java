@@ -1,0 +1,59 @@
+package dev.drillbook.web;
+
+import io.quarkus.qute.TemplateExtension;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Small formatting helpers for templates. */
+@TemplateExtension
+public class TemplateHelpers {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** {@code {note.modified.ago}} → "3 days ago". */
+    static String ago(Instant instant) {
+        Duration d = Duration.between(instant, Instant.now());
+        if (d.isNegative() || d.toMinutes() < 1) {
+            return "just now";
+        }
+        if (d.toHours() < 1) {
+            return plural(d.toMinutes(), "minute") + " ago";
+        }
+        if (d.toDays() < 1) {
+            return plural(d.toHours(), "hour") + " ago";
+        }
+        if (d.toDays() < 60) {
+            return plural(d.toDays(), "day") + " ago";
+        }
+        return DATE.format(instant);
+    }
+
+    /** {@code {instant.date}} → "3 Mar 2026". */
+    static String date(Instant instant) {
+        return DATE.format(instant);
+    }
+
+    /** {@code {count.plural('note')}} → "1 note", "3 notes". */
+    static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    /** {@code {count.plural('note')}} for ints. */
+    static String plural(int count, String noun) {
+        return plural((long) count, noun);
+    }
+
+    /** {@code {n.thousands}} → "10,000". */
+    static String thousands(int n) {
+        return String.format(Locale.ENGLISH, "%,d", n);
+    }
+
+    /** {@code {path.urlEncode}} for query parameters. */
+    static String urlEncode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
