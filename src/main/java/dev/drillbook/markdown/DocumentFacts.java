@@ -21,6 +21,7 @@ import dev.drillbook.markdown.math.InlineMath;
 import dev.drillbook.markdown.mdlink.LocalLink;
 import dev.drillbook.markdown.tag.Tag;
 import dev.drillbook.markdown.tag.Tags;
+import dev.drillbook.markdown.text.FastText;
 import dev.drillbook.markdown.wikilink.WikiLink;
 import dev.drillbook.markdown.wikilink.WikiTarget;
 
@@ -39,6 +40,7 @@ final class DocumentFacts {
     private final RenderContext context;
     private final int lineOffset;
     private final String source;
+    private final int[] lineStarts;
     private final List<NoteHeading> headings = new ArrayList<>();
     private final List<Integer> headingStarts = new ArrayList<>();
     private final List<NoteLink> links = new ArrayList<>();
@@ -54,10 +56,29 @@ final class DocumentFacts {
         this.context = context;
         this.lineOffset = lineOffset;
         this.source = source;
+        this.lineStarts = lineStarts(source);
+    }
+
+    /** Offsets where each line starts: flexmark's own line lookup rescans the text from the top every time. */
+    private static int[] lineStarts(String text) {
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        int[] starts = new int[count];
+        int line = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts[line++] = i + 1;
+            }
+        }
+        return starts;
     }
 
     static DocumentFacts collect(Document document, RenderContext context, int lineOffset) {
-        DocumentFacts facts = new DocumentFacts(context, lineOffset, document.getChars().toString());
+        DocumentFacts facts = new DocumentFacts(context, lineOffset, FastText.string(document.getChars()));
         facts.visitChildren(document);
         facts.closeSection();
         facts.computeRanges(document);
@@ -103,7 +124,7 @@ final class DocumentFacts {
         } else if (node instanceof Code code) {
             text.append(code.getText());
         } else if (node instanceof Text) {
-            text.append(node.getChars().unescape());
+            text.append(FastText.unescape(node.getChars()));
         } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
             text.append(' ');
         } else {
@@ -157,13 +178,40 @@ final class DocumentFacts {
     }
 
     private void closeSection() {
-        String body = text.toString().replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll("\\s*\\n\\s*", "\n").strip();
+        String body = squeeze(text);
         if (sectionHeading != null || !body.isEmpty()) {
             sections.add(new TextSection(sectionHeading, sectionId, body));
         }
-        text = new StringBuilder();
+        text = new StringBuilder(256);
         sectionHeading = null;
         sectionId = null;
+    }
+
+    /** Runs of spaces become one space, runs of line breaks (with the spaces around them) one line break. */
+    static String squeeze(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length() + 1);
+        boolean space = false;
+        boolean newline = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                newline = true;
+            } else if (Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (out.length() > 0) {
+                    if (newline) {
+                        out.append('\n');
+                    } else if (space) {
+                        out.append(' ');
+                    }
+                }
+                space = false;
+                newline = false;
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private void computeRanges(Document document) {
@@ -185,7 +233,9 @@ final class DocumentFacts {
     }
 
     private int line(Node node) {
-        return node.getStartLineNumber() + 1 + lineOffset;
+        int index = java.util.Arrays.binarySearch(lineStarts, node.getStartOffset());
+        int zeroBased = index >= 0 ? index : -index - 2;
+        return zeroBased + 1 + lineOffset;
     }
 
     /** Readable inline text of a node, wikilinks as their display text. */
@@ -198,7 +248,7 @@ final class DocumentFacts {
     private static void appendInline(Node node, StringBuilder out) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Text) {
-                out.append(child.getChars().unescape());
+                out.append(FastText.unescape(child.getChars()));
             } else if (child instanceof Code code) {
                 out.append(code.getText());
             } else if (child instanceof WikiLink link) {

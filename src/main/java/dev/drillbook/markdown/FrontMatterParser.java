@@ -64,7 +64,7 @@ public final class FrontMatterParser {
     private static FrontMatter read(String yamlText, String body, int lineOffset) {
         Object data;
         try {
-            data = yaml().load(yamlText);
+            data = YAML.get().load(yamlText);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Integer line = mark == null ? 1 : mark.getLine() + 2;
@@ -148,7 +148,9 @@ public final class FrontMatterParser {
         return out;
     }
 
-    /** SnakeYAML is not thread-safe: one instance per parse, with safe types and no timestamp resolution. */
+    /** SnakeYAML is not thread-safe and costly to build: one per thread, safe types, no timestamp resolution. */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(FrontMatterParser::yaml);
+
     private static Yaml yaml() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(20);

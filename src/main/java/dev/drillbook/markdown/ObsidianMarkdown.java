@@ -1,13 +1,14 @@
 package dev.drillbook.markdown;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 
@@ -19,6 +20,7 @@ import dev.drillbook.markdown.html.RawHtmlExtension;
 import dev.drillbook.markdown.math.MathExtension;
 import dev.drillbook.markdown.mdlink.MarkdownLinkExtension;
 import dev.drillbook.markdown.tag.TagExtension;
+import dev.drillbook.markdown.text.FastTextExtension;
 import dev.drillbook.markdown.wikilink.WikiLinkExtension;
 
 import java.util.ArrayList;
@@ -33,7 +35,9 @@ import java.util.List;
 public final class ObsidianMarkdown {
 
     private final Parser parser;
+    private final Parser factsParser;
     private final HtmlRenderer renderer;
+    private final DataHolder options;
 
     public ObsidianMarkdown() {
         List<Extension> extensions = List.of(
@@ -41,7 +45,7 @@ public final class ObsidianMarkdown {
                 StrikethroughExtension.create(),
                 TaskListExtension.create(),
                 FootnoteExtension.create(),
-                AutolinkExtension.create(),
+                FastTextExtension.create(),
                 MathExtension.create(),
                 WikiLinkExtension.create(),
                 CalloutExtension.create(),
@@ -72,29 +76,64 @@ public final class ObsidianMarkdown {
         options.set(TaskListExtension.ITEM_NOT_DONE_MARKER, "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />");
         options.set(FootnoteExtension.FOOTNOTE_BACK_REF_STRING, "\u21a9\ufe0e");
         this.parser = Parser.builder(options).build();
+        // Facts need only what changes links, tags, headings and anchors: code, math, wikilinks, tags, block ids.
+        // Tables, callouts, footnotes and autolinks only change how things look, so loading skips them.
+        MutableDataSet factOptions = new MutableDataSet(options);
+        factOptions.set(Parser.EXTENSIONS, List.of(MathExtension.create(), WikiLinkExtension.create(),
+                TagExtension.create(), BlockIdExtension.create()));
+        this.factsParser = Parser.builder(factOptions).build();
         this.renderer = HtmlRenderer.builder(options).build();
+        this.options = options.toImmutable();
     }
 
     /**
-     * Renders a note body (front matter already removed).
+     * Parses a note body (front matter already removed) for its facts — headings, links, tags, sections, problems —
+     * without producing HTML. This is what loading a vault needs; HTML comes later from {@link #html}.
      *
      * @param body the Markdown after the front matter
-     * @param path the note's vault path, or null when rendering something that is not a note
+     * @param path the note's vault path, or null when the text is not a note
      * @param targets the vault's link resolution
      * @param lineOffset lines taken by the front matter, so problems carry file line numbers
      */
+    public RenderedMarkdown parse(String body, String path, LinkTargets targets, int lineOffset) {
+        CommentStripper.Result stripped = CommentStripper.strip(normalize(body));
+        Document document = factsParser.parse(stripped.text());
+        RenderContext context = new RenderContext(path, targets, true);
+        document.set(RenderContext.KEY, context);
+        // Heading ids without rendering; the generator keeps per-document state, so one per parse.
+        new HeaderIdGenerator(options).generateIds(document);
+        return facts(document, context, stripped, lineOffset, null);
+    }
+
+    /**
+     * HTML for text that {@link #parse} already stripped of comments ({@link RenderedMarkdown#source()}).
+     *
+     * @param embedNotes false to render note embeds as links (cards, previews)
+     */
+    public HtmlTemplate html(String strippedSource, String path, LinkTargets targets, boolean embedNotes) {
+        Document document = parser.parse(strippedSource);
+        RenderContext context = new RenderContext(path, targets, embedNotes);
+        document.set(RenderContext.KEY, context);
+        return HtmlTemplate.split(renderer.render(document), context.embeds());
+    }
+
+    /** Facts and HTML in one pass over one parse. */
     public RenderedMarkdown render(String body, String path, LinkTargets targets, int lineOffset) {
         return render(body, path, targets, lineOffset, true);
     }
 
     /** Like {@link #render(String, String, LinkTargets, int)}; with {@code embedNotes=false} note embeds become links. */
     public RenderedMarkdown render(String body, String path, LinkTargets targets, int lineOffset, boolean embedNotes) {
-        String normalized = normalize(body);
-        CommentStripper.Result stripped = CommentStripper.strip(normalized);
+        CommentStripper.Result stripped = CommentStripper.strip(normalize(body));
         Document document = parser.parse(stripped.text());
         RenderContext context = new RenderContext(path, targets, embedNotes);
         document.set(RenderContext.KEY, context);
         String html = renderer.render(document);
+        return facts(document, context, stripped, lineOffset, HtmlTemplate.split(html, context.embeds()));
+    }
+
+    private static RenderedMarkdown facts(Document document, RenderContext context, CommentStripper.Result stripped,
+            int lineOffset, HtmlTemplate html) {
         DocumentFacts facts = DocumentFacts.collect(document, context, lineOffset);
         List<MarkdownProblem> problems = new ArrayList<>(facts.problems());
         if (stripped.unterminated()) {
@@ -102,13 +141,13 @@ public final class ObsidianMarkdown {
                     "A %% comment is never closed, so everything after it is hidden. Add the closing %%.",
                     stripped.unterminatedLine() + lineOffset));
         }
-        return new RenderedMarkdown(HtmlTemplate.split(html, context.embeds()), facts.headings(), facts.links(),
-                facts.tags(), facts.anchors(), facts.sections(), problems, stripped.text(), lineOffset);
+        return new RenderedMarkdown(html, facts.headings(), facts.links(), facts.tags(), facts.anchors(),
+                facts.sections(), problems, stripped.text(), lineOffset);
     }
 
     /** A snippet of Markdown (a card side, a drill section) to HTML; embeds of notes become links. */
     public String renderFragment(String markdown, String path, LinkTargets targets) {
-        return render(markdown, path, targets, 0, false).html().withoutEmbeds();
+        return html(CommentStripper.strip(normalize(markdown)).text(), path, targets, false).withoutEmbeds();
     }
 
     /** {@code \r\n} → {@code \n}; NUL (the embed slot marker) → U+FFFD as CommonMark says. */

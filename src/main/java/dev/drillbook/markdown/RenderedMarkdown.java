@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Everything one parse of a note yields: its HTML (with embed slots) and the facts the vault indexes.
  *
- * @param html rendered HTML; note embeds are slots
+ * @param html rendered HTML (note embeds are slots), or null when the note was only parsed for its facts
  * @param headings in document order
  * @param links links and embeds in document order, outside code and comments
  * @param tags inline tags as written, first spelling of each, in order
@@ -27,6 +27,11 @@ public record RenderedMarkdown(HtmlTemplate html, List<NoteHeading> headings, Li
         anchors = Map.copyOf(anchors);
         sections = List.copyOf(sections);
         problems = List.copyOf(problems);
+    }
+
+    /** The same facts with their HTML. */
+    public RenderedMarkdown withHtml(HtmlTemplate rendered) {
+        return new RenderedMarkdown(rendered, headings, links, tags, anchors, sections, problems, source, lineOffset);
     }
 
     /** All readable text, sections joined. */

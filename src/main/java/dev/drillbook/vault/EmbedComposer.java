@@ -40,10 +40,11 @@ public final class EmbedComposer {
 
     /** The note's full HTML with every embed expanded. */
     public String compose(Note note) {
-        StringBuilder out = new StringBuilder(note.rendered().html().length() + 256);
+        HtmlTemplate template = note.template();
+        StringBuilder out = new StringBuilder(template.length() + 256);
         Deque<String> path = new ArrayDeque<>();
         path.push(note.path());
-        append(note.rendered().html(), path, out, null);
+        append(template, path, out, null);
         return out.toString();
     }
 
@@ -52,7 +53,7 @@ public final class EmbedComposer {
         List<String> found = new ArrayList<>();
         Deque<String> path = new ArrayDeque<>();
         path.push(note.path());
-        append(note.rendered().html(), path, null, found);
+        append(note.template(), path, null, found);
         return found;
     }
 
@@ -103,7 +104,7 @@ public final class EmbedComposer {
         }
         HtmlTemplate content;
         if (ref.anchor() == null) {
-            content = note.rendered().html();
+            content = note.template();
         } else {
             String id = AnchorIds.anchor(ref.anchor());
             SourceRange range = note.rendered().anchors().get(id);

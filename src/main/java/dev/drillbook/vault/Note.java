@@ -23,14 +23,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param tags front-matter and inline tags, first spelling of each
  * @param cssClasses front-matter {@code cssclasses}, added to the note's wrapper
  * @param properties every other front-matter key
- * @param rendered HTML and the facts indexed from it
+ * @param rendered the facts indexed from the note (headings, links, tags, sections)
+ * @param html the note's HTML, rendered on first use
  * @param problems what is wrong with the note
  * @param modified last modification time on disk
  * @param size file size in bytes
  */
 public record Note(String path, String title, List<String> aliases, List<String> tags, List<String> cssClasses,
-        Map<String, Object> properties, RenderedMarkdown rendered, List<MarkdownProblem> problems, Instant modified,
-        long size, Map<String, HtmlTemplate> sectionCache) {
+        Map<String, Object> properties, RenderedMarkdown rendered, LazyHtml html, List<MarkdownProblem> problems,
+        Instant modified, long size, Map<String, HtmlTemplate> sectionCache) {
 
     public Note {
         aliases = List.copyOf(aliases);
@@ -40,9 +41,15 @@ public record Note(String path, String title, List<String> aliases, List<String>
     }
 
     public Note(String path, String title, List<String> aliases, List<String> tags, List<String> cssClasses,
-            Map<String, Object> properties, RenderedMarkdown rendered, List<MarkdownProblem> problems, Instant modified,
-            long size) {
-        this(path, title, aliases, tags, cssClasses, properties, rendered, problems, modified, size, new ConcurrentHashMap<>());
+            Map<String, Object> properties, RenderedMarkdown rendered, LazyHtml html, List<MarkdownProblem> problems,
+            Instant modified, long size) {
+        this(path, title, aliases, tags, cssClasses, properties, rendered, html, problems, modified, size,
+                new ConcurrentHashMap<>());
+    }
+
+    /** The rendered body with embed slots (rendered now if it was not yet). */
+    public HtmlTemplate template() {
+        return html.get();
     }
 
     public String url() {

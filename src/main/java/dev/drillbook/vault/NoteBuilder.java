@@ -2,6 +2,7 @@ package dev.drillbook.vault;
 
 import dev.drillbook.markdown.FrontMatter;
 import dev.drillbook.markdown.FrontMatterParser;
+import dev.drillbook.markdown.HtmlTemplate;
 import dev.drillbook.markdown.LinkTargets;
 import dev.drillbook.markdown.MarkdownProblem;
 import dev.drillbook.markdown.ObsidianMarkdown;
@@ -35,7 +36,8 @@ public final class NoteBuilder {
 
     public Note build(String path, FrontMatter frontMatter, Instant modified, long size, LinkTargets targets,
             List<MarkdownProblem> extraProblems) {
-        RenderedMarkdown rendered = markdown.render(frontMatter.body(), path, targets, frontMatter.bodyLineOffset());
+        RenderedMarkdown rendered = markdown.parse(frontMatter.body(), path, targets, frontMatter.bodyLineOffset());
+        LazyHtml html = new LazyHtml(() -> markdown.html(rendered.source(), path, targets, true));
         Map<String, String> tags = new LinkedHashMap<>();
         frontMatter.tags().forEach(t -> tags.putIfAbsent(t.toLowerCase(Locale.ROOT), t));
         rendered.tags().forEach(t -> tags.putIfAbsent(t.toLowerCase(Locale.ROOT), t));
@@ -46,18 +48,19 @@ public final class NoteBuilder {
         problems.addAll(rendered.problems());
         String title = frontMatter.title() != null ? frontMatter.title() : SiteUrls.baseName(path);
         return new Note(path, title, frontMatter.aliases(), List.copyOf(tags.values()), frontMatter.cssClasses(),
-                frontMatter.properties(), rendered, problems, modified, size);
+                frontMatter.properties(), rendered, html, problems, modified, size);
     }
 
     /** A note whose file could not be read: it keeps its place in the vault and says why. */
     public Note unreadable(String path, String reason, Instant modified) {
         RenderedMarkdown rendered = markdown.render("", path, LinkTargets.NONE, 0);
         return new Note(path, SiteUrls.baseName(path), List.of(), List.of(), List.of(), Map.of(), rendered,
-                List.of(new MarkdownProblem(MarkdownProblem.UNREADABLE, reason, null)), modified, 0);
+                LazyHtml.of(rendered.html()), List.of(new MarkdownProblem(MarkdownProblem.UNREADABLE, reason, null)),
+                modified, 0);
     }
 
-    /** Renders part of a note (a heading's section or a block) for an embed. */
-    public RenderedMarkdown renderPart(Note note, String source, LinkTargets targets) {
-        return markdown.render(source, note.path(), targets, 0);
+    /** Renders part of a note (a heading's section or a block, already comment-free) for an embed. */
+    public HtmlTemplate renderPart(Note note, String source, LinkTargets targets) {
+        return markdown.html(source, note.path(), targets, true);
     }
 }

@@ -113,7 +113,7 @@ public class Vault {
     /** Reads the vault at {@code dir} in the background; pages wait for it via {@link #awaitLoaded}. */
     void start(Path dir) {
         root = dir.toAbsolutePath().normalize();
-        composer = new EmbedComposer(this::note, (note, source) -> builder.renderPart(note, source, names).html(),
+        composer = new EmbedComposer(this::note, (note, source) -> builder.renderPart(note, source, names),
                 config.vault().embedDepth());
         writer.submit(this::initialLoad);
     }
@@ -160,7 +160,30 @@ public class Vault {
             long v = version.incrementAndGet();
             loaded.countDown();
             changes.fire(new VaultChanged(Set.copyOf(notes.keySet()), Set.of(), v, true));
+            prerender();
         }
+    }
+
+    /** Renders every note's HTML once, in the background on one thread, so pages are served from memory. */
+    private void prerender() {
+        Thread thread = new Thread(() -> {
+            long started = System.nanoTime();
+            int count = 0;
+            for (Note note : List.copyOf(notes.values())) {
+                if (!note.html().rendered()) {
+                    try {
+                        note.template();
+                        count++;
+                    } catch (RuntimeException e) {
+                        LOG.warnf("Rendering %s failed: %s", note.path(), e.getMessage());
+                    }
+                }
+            }
+            LOG.infof("Pre-rendered %d notes in %d ms", count, (System.nanoTime() - started) / 1_000_000);
+        }, "drillbook-prerender");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 
     private void startWatching() {
@@ -580,7 +603,7 @@ public class Vault {
                         + link.anchor() + "\u201d; the link opens the top of the note.", link.line()));
             }
         }
-        if (!note.rendered().html().embeds().isEmpty()) {
+        if (note.links().stream().anyMatch(l -> l.embed() && l.resolved() != null && SiteUrls.isMarkdown(l.resolved()))) {
             for (String cycle : composer.cycles(note)) {
                 out.add(new VaultProblem(note.path(), MarkdownProblem.EMBED_CYCLE,
                         "Embeds loop: " + cycle + ". Each note is shown once, then a notice.", null));

@@ -20,7 +20,7 @@ public final class VaultPaths {
             return Optional.empty();
         }
         String path = raw.replace('\\', '/');
-        if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
+        if (path.startsWith("/") || (path.length() > 1 && path.charAt(1) == ':' && Character.isLetter(path.charAt(0)))) {
             return Optional.empty();
         }
         List<String> out = new ArrayList<>();

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public record WikiTarget(String file, String anchor, String display, Integer width, Integer height) {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)(?:x(\\d+))?");
+    private static final Pattern URL_SCHEME = Pattern.compile("(?i)[a-z][a-z0-9+.-]*:.*");
+    private static final Pattern WINDOWS_DRIVE = Pattern.compile("(?i)[a-z]:[\\\\/].*");
 
     public static WikiTarget parse(String inner, boolean embed) {
         String targetPart = inner;
@@ -71,7 +73,7 @@ public record WikiTarget(String file, String anchor, String display, Integer wid
     }
 
     public boolean external() {
-        return file.matches("(?i)[a-z][a-z0-9+.-]*:.*") && !file.matches("(?i)[a-z]:[\\\\/].*");
+        return file.indexOf(':') > 0 && URL_SCHEME.matcher(file).matches() && !WINDOWS_DRIVE.matcher(file).matches();
     }
 
     public boolean blockAnchor() {
