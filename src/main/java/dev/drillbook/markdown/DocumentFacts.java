@@ -11,11 +11,13 @@ import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 
 import dev.drillbook.markdown.blockid.BlockIds;
+import dev.drillbook.markdown.callout.CalloutTitle;
 import dev.drillbook.markdown.math.DisplayMath;
 import dev.drillbook.markdown.math.InlineMath;
 import dev.drillbook.markdown.mdlink.LocalLink;
@@ -129,8 +131,10 @@ final class DocumentFacts {
             text.append(' ');
         } else {
             visitChildren(node);
-            if (node instanceof Block) {
+            if (node instanceof Block || node instanceof CalloutTitle) {
                 text.append('\n');
+            } else if (node instanceof TableCell) {
+                text.append(' ');
             }
         }
     }
@@ -166,15 +170,7 @@ final class DocumentFacts {
     }
 
     private void checkResolution(String target, Resolution resolution, Node node) {
-        if (!resolution.resolved()) {
-            problems.add(new MarkdownProblem(MarkdownProblem.BROKEN_LINK,
-                    "Link to \u201c" + target + "\u201d does not match any note or file in the vault.", line(node)));
-        } else if (resolution.ambiguous()) {
-            problems.add(new MarkdownProblem(MarkdownProblem.AMBIGUOUS_LINK,
-                    "Link to \u201c" + target + "\u201d matches several files; using " + resolution.path()
-                            + " (also: " + String.join(", ", resolution.ambiguousWith())
-                            + "). Write the folder to choose one.", line(node)));
-        }
+        LinkProblems.check(target, resolution, line(node), problems);
     }
 
     private void closeSection() {

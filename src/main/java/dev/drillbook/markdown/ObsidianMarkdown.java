@@ -5,10 +5,8 @@ import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 
@@ -35,9 +33,7 @@ import java.util.List;
 public final class ObsidianMarkdown {
 
     private final Parser parser;
-    private final Parser factsParser;
     private final HtmlRenderer renderer;
-    private final DataHolder options;
 
     public ObsidianMarkdown() {
         List<Extension> extensions = List.of(
@@ -76,37 +72,11 @@ public final class ObsidianMarkdown {
         options.set(TaskListExtension.ITEM_NOT_DONE_MARKER, "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />");
         options.set(FootnoteExtension.FOOTNOTE_BACK_REF_STRING, "\u21a9\ufe0e");
         this.parser = Parser.builder(options).build();
-        // Facts need only what changes links, tags, headings and anchors: code, math, wikilinks, tags, block ids.
-        // Tables, callouts, footnotes and autolinks only change how things look, so loading skips them.
-        MutableDataSet factOptions = new MutableDataSet(options);
-        factOptions.set(Parser.EXTENSIONS, List.of(MathExtension.create(), WikiLinkExtension.create(),
-                TagExtension.create(), BlockIdExtension.create()));
-        this.factsParser = Parser.builder(factOptions).build();
         this.renderer = HtmlRenderer.builder(options).build();
-        this.options = options.toImmutable();
     }
 
     /**
-     * Parses a note body (front matter already removed) for its facts — headings, links, tags, sections, problems —
-     * without producing HTML. This is what loading a vault needs; HTML comes later from {@link #html}.
-     *
-     * @param body the Markdown after the front matter
-     * @param path the note's vault path, or null when the text is not a note
-     * @param targets the vault's link resolution
-     * @param lineOffset lines taken by the front matter, so problems carry file line numbers
-     */
-    public RenderedMarkdown parse(String body, String path, LinkTargets targets, int lineOffset) {
-        CommentStripper.Result stripped = CommentStripper.strip(normalize(body));
-        Document document = factsParser.parse(stripped.text());
-        RenderContext context = new RenderContext(path, targets, true);
-        document.set(RenderContext.KEY, context);
-        // Heading ids without rendering; the generator keeps per-document state, so one per parse.
-        new HeaderIdGenerator(options).generateIds(document);
-        return facts(document, context, stripped, lineOffset, null);
-    }
-
-    /**
-     * HTML for text that {@link #parse} already stripped of comments ({@link RenderedMarkdown#source()}).
+     * HTML for text already stripped of comments ({@link RenderedMarkdown#source()}).
      *
      * @param embedNotes false to render note embeds as links (cards, previews)
      */

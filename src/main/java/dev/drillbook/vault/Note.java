@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param tags front-matter and inline tags, first spelling of each
  * @param cssClasses front-matter {@code cssclasses}, added to the note's wrapper
  * @param properties every other front-matter key
+ * @param frontMatterTags the tags given in front matter (the rest of {@code tags} are inline)
+ * @param fileProblems problems with the file itself (encoding, front matter), as opposed to its Markdown
  * @param rendered the facts indexed from the note (headings, links, tags, sections)
  * @param html the note's HTML, rendered on first use
  * @param problems what is wrong with the note
@@ -30,21 +32,35 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param size file size in bytes
  */
 public record Note(String path, String title, List<String> aliases, List<String> tags, List<String> cssClasses,
-        Map<String, Object> properties, RenderedMarkdown rendered, LazyHtml html, List<MarkdownProblem> problems,
-        Instant modified, long size, Map<String, HtmlTemplate> sectionCache) {
+        Map<String, Object> properties, List<String> frontMatterTags, List<MarkdownProblem> fileProblems,
+        RenderedMarkdown rendered, LazyHtml html, List<MarkdownProblem> problems, Instant modified, long size,
+        Map<String, HtmlTemplate> sectionCache) {
 
     public Note {
         aliases = List.copyOf(aliases);
         tags = List.copyOf(tags);
         cssClasses = List.copyOf(cssClasses);
+        frontMatterTags = List.copyOf(frontMatterTags);
+        fileProblems = List.copyOf(fileProblems);
         problems = List.copyOf(problems);
     }
 
-    public Note(String path, String title, List<String> aliases, List<String> tags, List<String> cssClasses,
-            Map<String, Object> properties, RenderedMarkdown rendered, LazyHtml html, List<MarkdownProblem> problems,
+    /** A note from its parts: tags are front-matter tags then inline tags, problems file problems then Markdown ones. */
+    public static Note of(String path, String title, List<String> aliases, List<String> frontMatterTags, List<String> cssClasses,
+            Map<String, Object> properties, List<MarkdownProblem> fileProblems, RenderedMarkdown rendered, LazyHtml html,
             Instant modified, long size) {
-        this(path, title, aliases, tags, cssClasses, properties, rendered, html, problems, modified, size,
-                new ConcurrentHashMap<>());
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        frontMatterTags.forEach(t -> tags.putIfAbsent(t.toLowerCase(java.util.Locale.ROOT), t));
+        rendered.tags().forEach(t -> tags.putIfAbsent(t.toLowerCase(java.util.Locale.ROOT), t));
+        List<MarkdownProblem> problems = new java.util.ArrayList<>(fileProblems);
+        problems.addAll(rendered.problems());
+        return new Note(path, title, aliases, List.copyOf(tags.values()), cssClasses, properties, frontMatterTags,
+                fileProblems, rendered, html, problems, modified, size, new ConcurrentHashMap<>());
+    }
+
+    /** The same note with other facts and HTML (from rendering, when the fast scan read something differently). */
+    public Note withRendered(RenderedMarkdown facts, LazyHtml newHtml) {
+        return of(path, title, aliases, frontMatterTags, cssClasses, properties, fileProblems, facts, newHtml, modified, size);
     }
 
     /** The rendered body with embed slots (rendered now if it was not yet). */

@@ -8,24 +8,37 @@ import dev.drillbook.markdown.MarkdownProblem;
 import dev.drillbook.markdown.ObsidianMarkdown;
 import dev.drillbook.markdown.RenderedMarkdown;
 import dev.drillbook.markdown.SiteUrls;
+import dev.drillbook.markdown.scan.FactScanner;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
-/** Turns a file's text into a {@link Note}: front matter first, then Markdown, then the two merged. */
+/**
+ * Turns a file's text into a {@link Note}: front matter first, then the note's facts from the fast scanner; its
+ * HTML is rendered by flexmark on first use. Rendering also yields flexmark's own facts; where they differ from the
+ * scanned ones (only in exotic Markdown), the owner is told so it can swap them in.
+ */
 public final class NoteBuilder {
 
     private final ObsidianMarkdown markdown;
+    private final BiConsumer<String, RenderedMarkdown> factsCorrected;
 
     public NoteBuilder(ObsidianMarkdown markdown) {
-        this.markdown = markdown;
+        this(markdown, (path, facts) -> { });
     }
 
-    /** Only the front matter: what the name index needs before any note is rendered. */
+    /**
+     * @param factsCorrected called with a note's path and the rendered facts when they differ from the scanned ones
+     */
+    public NoteBuilder(ObsidianMarkdown markdown, BiConsumer<String, RenderedMarkdown> factsCorrected) {
+        this.markdown = markdown;
+        this.factsCorrected = factsCorrected;
+    }
+
+    /** Only the front matter: what the name index needs before any note is read further. */
     public static FrontMatter frontMatter(String text) {
         return FrontMatterParser.parse(ObsidianMarkdown.normalize(text));
     }
@@ -36,27 +49,44 @@ public final class NoteBuilder {
 
     public Note build(String path, FrontMatter frontMatter, Instant modified, long size, LinkTargets targets,
             List<MarkdownProblem> extraProblems) {
-        RenderedMarkdown rendered = markdown.parse(frontMatter.body(), path, targets, frontMatter.bodyLineOffset());
-        LazyHtml html = new LazyHtml(() -> markdown.html(rendered.source(), path, targets, true));
-        Map<String, String> tags = new LinkedHashMap<>();
-        frontMatter.tags().forEach(t -> tags.putIfAbsent(t.toLowerCase(Locale.ROOT), t));
-        rendered.tags().forEach(t -> tags.putIfAbsent(t.toLowerCase(Locale.ROOT), t));
-        List<MarkdownProblem> problems = new ArrayList<>(extraProblems);
+        RenderedMarkdown facts = FactScanner.scan(frontMatter.body(), path, targets, frontMatter.bodyLineOffset());
+        LazyHtml html = new LazyHtml(() -> {
+            RenderedMarkdown rendered = markdown.render(facts.source(), path, targets, facts.lineOffset());
+            if (!sameFacts(facts, rendered)) {
+                factsCorrected.accept(path, rendered);
+            }
+            return rendered.html();
+        });
+        return note(path, frontMatter, facts, html, modified, size, extraProblems);
+    }
+
+    private static Note note(String path, FrontMatter frontMatter, RenderedMarkdown facts, LazyHtml html, Instant modified,
+            long size, List<MarkdownProblem> extraProblems) {
+        List<MarkdownProblem> fileProblems = new ArrayList<>(extraProblems);
         if (frontMatter.problem() != null) {
-            problems.add(frontMatter.problem());
+            fileProblems.add(frontMatter.problem());
         }
-        problems.addAll(rendered.problems());
         String title = frontMatter.title() != null ? frontMatter.title() : SiteUrls.baseName(path);
-        return new Note(path, title, frontMatter.aliases(), List.copyOf(tags.values()), frontMatter.cssClasses(),
-                frontMatter.properties(), rendered, html, problems, modified, size);
+        return Note.of(path, title, frontMatter.aliases(), frontMatter.tags(), frontMatter.cssClasses(),
+                frontMatter.properties(), fileProblems, facts, html, modified, size);
+    }
+
+    /** Same links, tags, headings (level, id, line) and anchors: what the vault indexes. */
+    static boolean sameFacts(RenderedMarkdown a, RenderedMarkdown b) {
+        return a.links().equals(b.links()) && a.tags().equals(b.tags()) && headingKeys(a).equals(headingKeys(b))
+                && a.anchors().keySet().equals(b.anchors().keySet());
+    }
+
+    private static List<String> headingKeys(RenderedMarkdown facts) {
+        return facts.headings().stream().map(h -> h.level() + " " + h.id() + " @" + h.line()).toList();
     }
 
     /** A note whose file could not be read: it keeps its place in the vault and says why. */
     public Note unreadable(String path, String reason, Instant modified) {
         RenderedMarkdown rendered = markdown.render("", path, LinkTargets.NONE, 0);
-        return new Note(path, SiteUrls.baseName(path), List.of(), List.of(), List.of(), Map.of(), rendered,
-                LazyHtml.of(rendered.html()), List.of(new MarkdownProblem(MarkdownProblem.UNREADABLE, reason, null)),
-                modified, 0);
+        return Note.of(path, SiteUrls.baseName(path), List.of(), List.of(), List.of(), Map.of(),
+                List.of(new MarkdownProblem(MarkdownProblem.UNREADABLE, reason, null)), rendered,
+                LazyHtml.of(rendered.html()), modified, 0);
     }
 
     /** Renders part of a note (a heading's section or a block, already comment-free) for an embed. */

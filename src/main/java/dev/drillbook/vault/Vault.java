@@ -69,7 +69,7 @@ public class Vault {
     @Any
     Instance<ProblemSource> problemSources;
 
-    private final NoteBuilder builder = new NoteBuilder(new ObsidianMarkdown());
+    private final NoteBuilder builder = new NoteBuilder(new ObsidianMarkdown(), this::factsCorrected);
     private final NameIndex names = new NameIndex();
     private final Map<String, Note> notes = new ConcurrentHashMap<>();
     private final Set<String> attachments = ConcurrentHashMap.newKeySet();
@@ -286,6 +286,21 @@ public class Vault {
             return builder.unreadable(source.path(), source.error(), source.modified());
         }
         return builder.build(source.path(), source.frontMatter(), source.modified(), source.size(), names, source.problems());
+    }
+
+    /**
+     * Rendering a note found other links, tags or headings than the fast scan (exotic Markdown): use the rendered
+     * ones. Applied on the writer thread, and only if the note has not changed meanwhile.
+     */
+    private void factsCorrected(String path, dev.drillbook.markdown.RenderedMarkdown rendered) {
+        writer.submit(() -> {
+            Note current = notes.get(path);
+            if (current != null && current.rendered().source().equals(rendered.source())) {
+                LOG.debugf("Facts of %s corrected from rendering", path);
+                replace(path, current.withRendered(rendered, LazyHtml.of(rendered.html())));
+                changes.fire(new VaultChanged(Set.of(path), Set.of(), version.incrementAndGet(), false));
+            }
+        });
     }
 
     private void indexLinks(Note note) {

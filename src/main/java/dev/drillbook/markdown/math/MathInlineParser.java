@@ -48,7 +48,8 @@ public class MathInlineParser implements InlineParserExtension {
         return true;
     }
 
-    private static int findInlineClose(BasedSequence input, int from) {
+    /** Index of the {@code $} closing inline math whose content starts at {@code from}, or -1 (currency rule). */
+    public static int findInlineClose(CharSequence input, int from) {
         if (Character.isWhitespace(input.charAt(from)) || input.charAt(from) == '$') {
             return -1;
         }
@@ -72,7 +73,8 @@ public class MathInlineParser implements InlineParserExtension {
         return -1;
     }
 
-    private static int findDisplayClose(BasedSequence input, int from) {
+    /** Index of the {@code $$} closing display math whose content starts at {@code from}, or -1. */
+    public static int findDisplayClose(CharSequence input, int from) {
         for (int i = from; i + 1 < input.length(); i++) {
             char c = input.charAt(i);
             if (c == '\\') {
@@ -80,7 +82,7 @@ public class MathInlineParser implements InlineParserExtension {
                 continue;
             }
             if (c == '$' && input.charAt(i + 1) == '$') {
-                return i > from && !input.subSequence(from, i).isBlank() ? i : -1;
+                return i > from && !input.subSequence(from, i).toString().isBlank() ? i : -1;
             }
         }
         return -1;
