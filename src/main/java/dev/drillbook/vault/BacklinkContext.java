@@ -2,6 +2,8 @@ package dev.drillbook.vault;
 
 import dev.drillbook.markdown.NoteLink;
 
+import io.quarkus.qute.TemplateData;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -9,17 +11,17 @@ import java.util.regex.Pattern;
 
 /**
  * A note that links here, with the sentence around each link (escaped HTML, the link text in {@code <mark>}).
+ * Snippets are cut once per linking note and line, and kept with that note.
  */
+@TemplateData
 public record BacklinkContext(String path, String title, String url, List<String> snippets) {
 
     private static final Pattern WIKILINK = Pattern.compile("!?\\[\\[([^\\]|#]*)(?:#[^\\]|]*)?(?:\\\\?\\|([^\\]]*))?]]");
     private static final Pattern MD_LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
-    private static final Pattern MARKUP = Pattern.compile("(\\*\\*|__|==|~~|`|^\\s*(?:[-*+]|\\d+[.)])\\s+(?:\\[.]\\s+)?|^\\s*>+\\s*(?:\\[![^\\]]*][+-]?)?|^#+\\s+|\\s\\^[A-Za-z0-9-]+\\s*$)");
     private static final int MAX = 280;
 
     /** Snippets for the links in {@code source} that resolve to {@code target}. */
     public static BacklinkContext of(Note source, String target) {
-        String[] lines = source.rendered().source().split("\n", -1);
         List<String> snippets = new ArrayList<>();
         List<Integer> seen = new ArrayList<>();
         for (NoteLink link : source.links()) {
@@ -27,11 +29,13 @@ public record BacklinkContext(String path, String title, String url, List<String
                 continue;
             }
             int index = link.line() - 1 - source.rendered().lineOffset();
-            if (index < 0 || index >= lines.length || seen.contains(index)) {
+            if (index < 0 || seen.contains(index)) {
                 continue;
             }
             seen.add(index);
-            snippets.add(snippet(lines[index], link.display()));
+            String display = link.display();
+            snippets.add(source.snippetCache().computeIfAbsent(index + "\u0000" + display,
+                    k -> snippet(line(source.rendered().source(), index), display)));
             if (snippets.size() == 3) {
                 break;
             }
@@ -39,9 +43,22 @@ public record BacklinkContext(String path, String title, String url, List<String
         return new BacklinkContext(source.path(), source.title(), source.url(), snippets);
     }
 
+    /** Line {@code index} (0-based) of {@code text}, found without splitting the whole text. */
+    static String line(String text, int index) {
+        int start = 0;
+        for (int i = 0; i < index; i++) {
+            int eol = text.indexOf('\n', start);
+            if (eol < 0) {
+                return "";
+            }
+            start = eol + 1;
+        }
+        int end = text.indexOf('\n', start);
+        return text.substring(start, end < 0 ? text.length() : end);
+    }
+
     static String snippet(String line, String display) {
-        String text = replaceLinks(line);
-        text = MARKUP.matcher(text).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        String text = plain(replaceLinks(line));
         int at = display == null || display.isEmpty() ? -1 : text.indexOf(display);
         if (text.length() > MAX) {
             int center = at < 0 ? 0 : at;
@@ -60,7 +77,79 @@ public record BacklinkContext(String path, String title, String url, List<String
                 + EmbedComposer.escape(text.substring(at + display.length()));
     }
 
+    /**
+     * The line as a reader sees it: list, quote, callout and heading markers, emphasis and highlight markers,
+     * inline-code ticks and a trailing block id removed, spaces collapsed.
+     */
+    static String plain(String line) {
+        String s = line.strip();
+        boolean stripped = true;
+        while (stripped) {
+            stripped = false;
+            if (s.startsWith(">")) {
+                s = s.substring(1).stripLeading();
+                stripped = true;
+            }
+            if (s.startsWith("[!")) {
+                int close = s.indexOf(']');
+                if (close > 0) {
+                    s = s.substring(close + 1).replaceFirst("^[+-]", "").stripLeading();
+                    stripped = true;
+                }
+            }
+        }
+        int hashes = 0;
+        while (hashes < s.length() && s.charAt(hashes) == '#') {
+            hashes++;
+        }
+        if (hashes > 0 && hashes <= 6 && hashes < s.length() && s.charAt(hashes) == ' ') {
+            s = s.substring(hashes + 1);
+        }
+        if (s.length() > 1 && (s.charAt(0) == '-' || s.charAt(0) == '*' || s.charAt(0) == '+') && s.charAt(1) == ' ') {
+            s = s.substring(2);
+        } else {
+            int digits = 0;
+            while (digits < s.length() && Character.isDigit(s.charAt(digits))) {
+                digits++;
+            }
+            if (digits > 0 && digits + 1 < s.length() && (s.charAt(digits) == '.' || s.charAt(digits) == ')')
+                    && s.charAt(digits + 1) == ' ') {
+                s = s.substring(digits + 2);
+            }
+        }
+        if (s.startsWith("[ ] ") || s.startsWith("[x] ") || s.startsWith("[X] ")) {
+            s = s.substring(4);
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c == '*' || c == '=' || c == '~') && i + 1 < s.length() && s.charAt(i + 1) == c) {
+                i++;
+            } else if (c == '`') {
+                // inline-code ticks only
+            } else if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        String result = out.toString();
+        int caret = result.lastIndexOf(" ^");
+        if (caret >= 0 && result.substring(caret + 2).matches("[A-Za-z0-9-]+")) {
+            result = result.substring(0, caret);
+        }
+        return result;
+    }
+
     private static String replaceLinks(String line) {
+        if (line.indexOf('[') < 0) {
+            return line;
+        }
         Matcher m = WIKILINK.matcher(line);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -30,11 +30,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param problems what is wrong with the note
  * @param modified last modification time on disk
  * @param size file size in bytes
+ * @param url the note's page on this site
+ * @param sectionCache rendered sections and blocks, for embeds
+ * @param snippetCache backlink context sentences already cut out of this note
  */
 public record Note(String path, String title, List<String> aliases, List<String> tags, List<String> cssClasses,
         Map<String, Object> properties, List<String> frontMatterTags, List<MarkdownProblem> fileProblems,
         RenderedMarkdown rendered, LazyHtml html, List<MarkdownProblem> problems, Instant modified, long size,
-        Map<String, HtmlTemplate> sectionCache) {
+        String url, Map<String, HtmlTemplate> sectionCache, Map<String, String> snippetCache) {
 
     public Note {
         aliases = List.copyOf(aliases);
@@ -55,7 +58,8 @@ public record Note(String path, String title, List<String> aliases, List<String>
         List<MarkdownProblem> problems = new java.util.ArrayList<>(fileProblems);
         problems.addAll(rendered.problems());
         return new Note(path, title, aliases, List.copyOf(tags.values()), cssClasses, properties, frontMatterTags,
-                fileProblems, rendered, html, problems, modified, size, new ConcurrentHashMap<>());
+                fileProblems, rendered, html, problems, modified, size, SiteUrls.note(path), new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>());
     }
 
     /** The same note with other facts and HTML (from rendering, when the fast scan read something differently). */
@@ -66,10 +70,6 @@ public record Note(String path, String title, List<String> aliases, List<String>
     /** The rendered body with embed slots (rendered now if it was not yet). */
     public HtmlTemplate template() {
         return html.get();
-    }
-
-    public String url() {
-        return SiteUrls.note(path);
     }
 
     public String folder() {

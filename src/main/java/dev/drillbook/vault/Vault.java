@@ -87,6 +87,8 @@ public class Vault {
     });
     private final List<VaultProblem> vaultProblems = new ArrayList<>();
     private volatile long loadMillis;
+    private volatile double lastChangeMillis;
+    private volatile boolean prerendered;
     private volatile Path root;
     private volatile Derived derived = new Derived(-1, List.of(), List.of());
     private DirectoryWatcher watcher;
@@ -179,6 +181,7 @@ public class Vault {
                     }
                 }
             }
+            prerendered = true;
             LOG.infof("Pre-rendered %d notes in %d ms", count, (System.nanoTime() - started) / 1_000_000);
         }, "drillbook-prerender");
         thread.setDaemon(true);
@@ -381,7 +384,8 @@ public class Vault {
             return;
         }
         long v = version.incrementAndGet();
-        LOG.debugf("Vault change applied in %.1f ms: %s changed, %s removed", (System.nanoTime() - started) / 1e6, changed, removed);
+        lastChangeMillis = (System.nanoTime() - started) / 1e6;
+        LOG.debugf("Vault change applied in %.1f ms: %s changed, %s removed", lastChangeMillis, changed, removed);
         changes.fire(new VaultChanged(Set.copyOf(changed), Set.copyOf(removed), v, false));
     }
 
@@ -447,6 +451,16 @@ public class Vault {
         return new LoadProgress(loaded.getCount() == 0, loadDone.get(), loadTotal.get(), loadMillis);
     }
 
+    /** True once every note's HTML has been rendered in the background after the first load. */
+    public boolean prerendered() {
+        return prerendered;
+    }
+
+    /** How long the last change batch took to apply (read, re-render, re-link), in milliseconds. */
+    public double lastChangeMillis() {
+        return lastChangeMillis;
+    }
+
     public long version() {
         return version.get();
     }
@@ -503,12 +517,14 @@ public class Vault {
         return backlinks.getOrDefault(path, Set.of()).stream().filter(notes::containsKey).sorted().toList();
     }
 
-    public List<BacklinkContext> backlinkContexts(String path) {
+    /** Notes linking here with the sentence around each link; past {@code withContext} notes, titles only. */
+    public List<BacklinkContext> backlinkContexts(String path, int withContext) {
         List<BacklinkContext> out = new ArrayList<>();
         for (String source : backlinks(path)) {
             Note note = notes.get(source);
             if (note != null) {
-                out.add(BacklinkContext.of(note, path));
+                out.add(out.size() < withContext ? BacklinkContext.of(note, path)
+                        : new BacklinkContext(note.path(), note.title(), note.url(), List.of()));
             }
         }
         return out;

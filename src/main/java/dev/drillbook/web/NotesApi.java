@@ -62,7 +62,8 @@ public class NotesApi {
     public record JumpHit(String title, String path, String url, String folder, String alias) {
     }
 
-    public record Status(boolean loaded, int notes, int loadedSoFar, int total, long loadMillis, long version) {
+    public record Status(boolean loaded, boolean prerendered, int notes, int loadedSoFar, int total, long loadMillis,
+            long version, double lastChangeMillis) {
     }
 
     @GET
@@ -110,7 +111,8 @@ public class NotesApi {
     @Operation(summary = "Whether the vault has been read, and how far")
     public Status status() {
         LoadProgress p = vault.progress();
-        return new Status(p.loaded(), vault.size(), p.done(), p.total(), p.millis(), vault.version());
+        return new Status(p.loaded(), vault.prerendered(), vault.size(), p.done(), p.total(), p.millis(), vault.version(),
+                vault.lastChangeMillis());
     }
 
     @GET

@@ -43,6 +43,9 @@ public class SitePages {
     @Inject
     VaultGate gate;
 
+    @Inject
+    Explorer explorer;
+
     record FolderSummary(String name, String path, String url, int count) {
     }
 
@@ -50,8 +53,13 @@ public class SitePages {
     }
 
     record HomeView(int noteCount, int tagCount, int problemCount, int linkCount, List<FolderSummary> folders,
-            List<Note> rootNotes, List<Note> recent, List<TagCount> topTags) {
+            List<Note> rootNotes, int rootCount, List<Note> recent, List<TagCount> topTags) {
     }
+
+    /** Notes at the vault root listed on the home page before "show all". */
+    static final int HOME_ROOT_NOTES = 60;
+    /** Backlinks shown with their context on first load; the rest come with "show all" (htmx). */
+    static final int BACKLINK_CONTEXTS = 12;
 
     record NoteView(Note note, String titleId, String html, String cssClasses, List<NoteHeading> toc, List<PropertyRow> properties,
             List<BacklinkContext> backlinks, List<OutLink> outgoing, List<OutLink> unresolved, List<VaultProblem> problems,
@@ -72,23 +80,25 @@ public class SitePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(HomeView view, List<Explorer.Node> explorer);
+        static native TemplateInstance home(HomeView view);
 
-        static native TemplateInstance note(NoteView view, List<Explorer.Node> explorer);
+        static native TemplateInstance note(NoteView view);
 
-        static native TemplateInstance folder(FolderView view, List<Explorer.Node> explorer);
+        static native TemplateInstance folder(FolderView view);
 
-        static native TemplateInstance tags(List<TagNode> tags, List<Explorer.Node> explorer);
+        static native TemplateInstance tags(List<TagNode> tags);
 
-        static native TemplateInstance tag(TagView view, List<Explorer.Node> explorer);
+        static native TemplateInstance tag(TagView view);
 
-        static native TemplateInstance problems(List<ProblemGroup> groups, int total, List<Explorer.Node> explorer);
+        static native TemplateInstance problems(List<ProblemGroup> groups, int total);
 
-        static native TemplateInstance unresolved(String target, List<Note> notes, List<Explorer.Node> explorer);
+        static native TemplateInstance unresolved(String target, List<Note> notes);
 
         static native TemplateInstance loading(LoadProgress progress);
 
         static native TemplateInstance explorerFragment(List<Explorer.Node> explorer);
+
+        static native TemplateInstance backlinksFragment(List<BacklinkContext> backlinks);
     }
 
     @GET
@@ -110,13 +120,17 @@ public class SitePages {
             }
         }
         rootNotes.sort(Comparator.comparing(Note::title, String.CASE_INSENSITIVE_ORDER));
+        int rootCount = rootNotes.size();
+        if (rootNotes.size() > HOME_ROOT_NOTES) {
+            rootNotes = rootNotes.subList(0, HOME_ROOT_NOTES);
+        }
         List<FolderSummary> folders = folderCounts.entrySet().stream()
                 .map(e -> new FolderSummary(e.getKey(), e.getKey(), folderUrl(e.getKey()), e.getValue())).toList();
         List<TagCount> topTags = vault.tags().stream().sorted(Comparator.comparingInt(TagCount::count).reversed()
                 .thenComparing(TagCount::name)).limit(40).sorted(Comparator.comparing(t -> t.name().toLowerCase(Locale.ROOT))).toList();
         HomeView view = new HomeView(vault.size(), vault.tags().size(), vault.problems().size(), links, folders, rootNotes,
-                vault.recent(8), topTags);
-        return Templates.home(view, Explorer.children(vault.notes(), "", null));
+                rootCount, vault.recent(8), topTags);
+        return Templates.home(view);
     }
 
     @GET
@@ -155,13 +169,20 @@ public class SitePages {
             }
         }
         NoteView view = new NoteView(note, titleId, html, String.join(" ", note.cssClasses()), toc,
-                PropertyRow.of(note.properties(), vault.names(), note.path()), vault.backlinkContexts(note.path()),
+                PropertyRow.of(note.properties(), vault.names(), note.path()), vault.backlinkContexts(note.path(), BACKLINK_CONTEXTS),
                 List.copyOf(outgoing.values()), List.copyOf(unresolved.values()), vault.problems(note), crumbs);
-        return Templates.note(view, Explorer.children(vault.notes(), "", note.path()));
+        return Templates.note(view);
     }
 
     private static OutLink withCount(OutLink link, int count) {
         return new OutLink(link.text(), link.url(), link.path(), link.resolved(), count);
+    }
+
+    @GET
+    @Path("folders")
+    @Operation(hidden = true)
+    public TemplateInstance rootFolder() {
+        return folder("");
     }
 
     @GET
@@ -174,31 +195,40 @@ public class SitePages {
         String folder = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         Map<String, Integer> subfolders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         List<Note> notes = new ArrayList<>();
-        String prefix = folder + "/";
+        String prefix = folder.isEmpty() ? "" : folder + "/";
         for (Note note : vault.notes()) {
             if (note.folder().equals(folder)) {
                 notes.add(note);
-            } else if (note.folder().startsWith(prefix)) {
+            } else if (note.folder().startsWith(prefix) && !note.folder().isEmpty()) {
                 subfolders.merge(note.folder().substring(prefix.length()).split("/")[0], 1, Integer::sum);
             }
         }
-        if (notes.isEmpty() && subfolders.isEmpty()) {
+        if (notes.isEmpty() && subfolders.isEmpty() && !folder.isEmpty()) {
             throw new NotFoundException();
         }
         notes.sort(Comparator.comparing(Note::title, String.CASE_INSENSITIVE_ORDER));
         List<FolderSummary> folders = subfolders.entrySet().stream().map(e -> new FolderSummary(e.getKey(),
                 prefix + e.getKey(), folderUrl(prefix + e.getKey()), e.getValue())).toList();
-        String name = folder.substring(folder.lastIndexOf('/') + 1);
-        return Templates.folder(new FolderView(name, folder, crumbs(VaultPathsHelper.parent(folder)), folders, notes),
-                Explorer.children(vault.notes(), "", prefix));
+        String name = folder.isEmpty() ? "All notes" : folder.substring(folder.lastIndexOf('/') + 1);
+        return Templates.folder(new FolderView(name, folder, crumbs(VaultPathsHelper.parent(folder)), folders, notes));
     }
 
     @GET
     @Path("fragments/explorer")
     @Operation(hidden = true)
-    public TemplateInstance explorerFragment(@QueryParam("folder") @DefaultValue("") String folder) {
+    public TemplateInstance explorerFragment(@QueryParam("folder") @DefaultValue("") String folder,
+            @QueryParam("all") @DefaultValue("false") boolean all, @QueryParam("current") @DefaultValue("") String current) {
         gate.awaitForApi();
-        return Templates.explorerFragment(Explorer.children(vault.notes(), folder, null));
+        return Templates.explorerFragment(explorer.children(folder, current, all));
+    }
+
+    @GET
+    @Path("fragments/backlinks")
+    @Operation(hidden = true)
+    public TemplateInstance backlinksFragment(@QueryParam("path") @DefaultValue("") String path) {
+        gate.awaitForApi();
+        Note note = vault.note(path).orElseThrow(NotFoundException::new);
+        return Templates.backlinksFragment(vault.backlinkContexts(note.path(), Integer.MAX_VALUE));
     }
 
     @GET
@@ -208,7 +238,7 @@ public class SitePages {
         if (!gate.readyForPage()) {
             return Templates.loading(vault.progress());
         }
-        return Templates.tags(tagTree(vault.tags(), null), Explorer.children(vault.notes(), "", null));
+        return Templates.tags(tagTree(vault.tags(), null));
     }
 
     @GET
@@ -226,8 +256,7 @@ public class SitePages {
         for (String parent : chain.subList(0, chain.size() - 1)) {
             crumbs.add(new Crumb(parent.substring(parent.lastIndexOf('/') + 1), SiteUrls.tag(parent)));
         }
-        return Templates.tag(new TagView(self.name(), tagTree(all, self.name()), vault.tagged(self.name()), crumbs),
-                Explorer.children(vault.notes(), "", null));
+        return Templates.tag(new TagView(self.name(), tagTree(all, self.name()), vault.tagged(self.name()), crumbs));
     }
 
     /** Tags below {@code parent} (all tags when null), in tree order with their depth. */
@@ -253,7 +282,7 @@ public class SitePages {
         all.forEach(p -> byKind.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(p));
         List<ProblemGroup> groups = byKind.entrySet().stream()
                 .map(e -> new ProblemGroup(e.getKey(), ProblemLabels.label(e.getKey()), e.getValue())).toList();
-        return Templates.problems(groups, all.size(), Explorer.children(vault.notes(), "", null));
+        return Templates.problems(groups, all.size());
     }
 
     @GET
@@ -263,7 +292,7 @@ public class SitePages {
         if (!gate.readyForPage()) {
             return Templates.loading(vault.progress());
         }
-        return Templates.unresolved(target, vault.linkingToMissing(target), Explorer.children(vault.notes(), "", null));
+        return Templates.unresolved(target, vault.linkingToMissing(target));
     }
 
     private static String folderUrl(String folder) {

@@ -258,6 +258,18 @@
     }
   });
 
+  // ------------------------------------------------------------ file tree (loaded after the page)
+  function markCurrentInTree(tree) {
+    var here = window.location.pathname;
+    tree.querySelectorAll('a.tree-note').forEach(function (a) {
+      if (a.getAttribute('href') === here) {
+        a.classList.add('is-active');
+        a.setAttribute('aria-current', 'page');
+        if (a.scrollIntoView) { a.scrollIntoView({ block: 'nearest' }); }
+      }
+    });
+  }
+
   // ------------------------------------------------------------ start
   function enhance(scope) {
     typeset(scope);
@@ -270,7 +282,10 @@
     try { if (localStorage.getItem('drillbook-sidebar') === 'hidden') { document.body.classList.add('sidebar-hidden'); } } catch (e) { /* ignore */ }
     enhance(document);
     trackToc();
-    document.body.addEventListener('htmx:afterSwap', function (e) { enhance(e.target); });
+    document.body.addEventListener('htmx:afterSwap', function (e) {
+      enhance(e.target);
+      if (e.target.classList && e.target.classList.contains('tree')) { markCurrentInTree(e.target); }
+    });
   }
 
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); } else { start(); }

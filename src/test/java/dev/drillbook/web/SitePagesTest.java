@@ -83,6 +83,8 @@ class SitePagesTest {
 
     @Test
     void explorerFragmentListsAFoldersChildren() {
+        given().queryParam("current", "rag/Overview.md").when().get("/fragments/explorer").then().statusCode(200)
+                .body(allOf(containsString("Retrieval Basics"), containsString("tree-folder\" open")));
         given().queryParam("folder", "rag").when().get("/fragments/explorer").then().statusCode(200)
                 .body(allOf(containsString("Retrieval Basics"), containsString("/notes/rag/Overview")));
     }

@@ -1,0 +1,104 @@
+package dev.drillbook.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+
+/**
+ * The vault-site targets on a generated vault ({@code -Dbench.vault=/path/to/vault10k}, made with the team's
+ * genvault.py, 10,000 notes, seed 42): time until every note is browsable, note page latency with 8 concurrent
+ * clients, one changed note re-rendered and re-linked, peak RSS. Run with {@code ./mvnw -Pbench verify}.
+ * Figures go to {@code target/bench/vault.md}; no thresholds are asserted (machines are noisy).
+ */
+class VaultBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void vaultSite() throws Exception {
+        Path source = Path.of(System.getProperty("bench.vault", "target/bench/vault10k"));
+        assertTrue(Files.isDirectory(source), "no vault at " + source + "; generate one with genvault.py");
+        Path work = Files.createTempDirectory("drillbook-bench");
+        Path vault = work.resolve("notes");
+        copy(source, vault);
+        Files.createDirectories(work.resolve("questions"));
+        List<String> rows = new ArrayList<>();
+        List<String> jvm = Bench.jvmArgs();
+        try (AppProcess app = AppProcess.start(vault, work.resolve("questions"), work.resolve("data"), Map.of(), jvm)) {
+            long browsable = app.awaitLoaded(java.time.Duration.ofMinutes(3));
+            JsonNode status = JSON.readTree(app.get("/api/status"));
+            rows.add(String.format(Locale.ENGLISH, "| Time until all %d notes are browsable (process start → vault loaded) | %d ms | ≤ 15,000 ms |",
+                    status.get("notes").asInt(), browsable));
+            rows.add(String.format(Locale.ENGLISH, "| …of which reading the vault | %d ms | |", status.get("loadMillis").asLong()));
+
+            long waitStart = System.nanoTime();
+            while (!JSON.readTree(app.get("/api/status")).get("prerendered").asBoolean()
+                    && System.nanoTime() - waitStart < 120_000_000_000L) {
+                Thread.sleep(200);
+            }
+            rows.add(String.format(Locale.ENGLISH, "| Every note's HTML rendered in the background (after browsable) | %d ms | |",
+                    (System.nanoTime() - app.startedNanos) / 1_000_000 - browsable));
+            List<String> urls = new ArrayList<>();
+            for (JsonNode note : JSON.readTree(app.get("/api/notes"))) {
+                urls.add(note.get("url").asText());
+            }
+            IntFunction<String> pick = Latencies.cycle(urls);
+            Latencies.measure(4, Math.min(urls.size(), 3000), i -> app.get(pick.apply(i)));
+            Latencies.Report floor = Latencies.measure(8, 4000, i -> app.get("/api/status"));
+            rows.add(floor.row("Floor: `/api/status` (tiny JSON), ms p50 / p95 / p99") + " |");
+            Latencies.Report pages = Latencies.measure(8, 4000, i -> app.get(pick.apply(i + 1)));
+            rows.add(pages.row("Note page (HTML), ms p50 / p95 / p99") + " p99 ≤ 20 ms |");
+            // note URLs are /notes/<encoded path without .md>; the API takes the same path
+            Latencies.Report api = Latencies.measure(8, 4000, i -> app.get("/api" + pick.apply(i + 2)));
+            rows.add(api.row("Note JSON (`/api/notes/{path}`), ms p50 / p95 / p99") + " |");
+
+            List<Double> changes = new ArrayList<>();
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(vault)) {
+                files = walk.filter(p -> p.toString().endsWith(".md")).sorted().limit(400).toList();
+            }
+            for (int i = 0; i < 20; i++) {
+                Path file = files.get(i * 17 % files.size());
+                long before = JSON.readTree(app.get("/api/status")).get("version").asLong();
+                Files.writeString(file, Files.readString(file) + "\n\nEdited in benchmark round " + i + " [[index]]\n");
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                JsonNode now;
+                do {
+                    Thread.sleep(20);
+                    now = JSON.readTree(app.get("/api/status"));
+                } while (now.get("version").asLong() == before && System.nanoTime() < deadline);
+                changes.add(now.get("lastChangeMillis").asDouble());
+            }
+            changes.sort(Double::compare);
+            rows.add(String.format(Locale.ENGLISH, "| One changed note re-read, re-rendered and re-linked (20 edits), ms median / max | %.1f / %.1f | ≤ 50 ms |",
+                    changes.get(changes.size() / 2), changes.get(changes.size() - 1)));
+            rows.add(String.format(Locale.ENGLISH, "| Peak RSS after the runs above | %d MB | ≤ 1,024 MB |", app.peakRssMb()));
+        }
+        Bench.write("vault", "JVM options: `" + String.join(" ", jvm) + "`\n\n| Measure | Result | Target |\n|---|---|---|\n"
+                + String.join("\n", rows) + "\n");
+    }
+
+    static void copy(Path from, Path to) throws Exception {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
