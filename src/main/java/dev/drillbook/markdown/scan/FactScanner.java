@@ -651,6 +651,14 @@ public final class FactScanner {
                     }
                 } else if (c == '=' && i + 1 < n && s.charAt(i + 1) == '=') {
                     i += 2;
+                } else if (c == '_' && i > 0 && i + 1 < n && Character.isLetterOrDigit(s.charAt(i - 1))
+                        && Character.isLetterOrDigit(s.charAt(i + 1))) {
+                    // an underscore inside a word (d_k, snake_case) is text, never emphasis
+                    out.append(c);
+                    if (idOut != null) {
+                        idOut.append(c);
+                    }
+                    i++;
                 } else if (c == '*' || c == '_' || c == '~') {
                     // emphasis and strikethrough markers: not text
                     i++;

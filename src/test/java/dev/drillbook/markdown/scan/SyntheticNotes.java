@@ -77,6 +77,7 @@ final class SyntheticNotes {
                 case 11 -> out.append("[[#").append(cap(w)).append("]]");
                 case 12 -> out.append(html ? "<span>" + w + "</span>" : w);
                 case 13 -> out.append(html ? "\\[" + w + "]" : w);
+                case 14 -> out.append(w).append("_k");
                 default -> out.append(w);
             }
         }
