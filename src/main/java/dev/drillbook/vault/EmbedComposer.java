@@ -4,7 +4,6 @@ import dev.drillbook.markdown.AnchorIds;
 import dev.drillbook.markdown.EmbedRef;
 import dev.drillbook.markdown.HtmlTemplate;
 import dev.drillbook.markdown.SiteUrls;
-import dev.drillbook.markdown.SourceRange;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,18 +22,18 @@ import java.util.function.Function;
 public final class EmbedComposer {
 
     private final Function<String, Optional<Note>> notes;
-    private final BiFunction<Note, String, HtmlTemplate> partRenderer;
+    private final BiFunction<Note, String, HtmlTemplate> sections;
     private final int maxDepth;
 
     /**
      * @param notes looks a note up by vault path
-     * @param partRenderer renders the given source range of a note (the caller caches)
+     * @param sections renders a note's heading section or block by anchor id (the caller caches)
      * @param maxDepth how many embeds deep to expand
      */
-    public EmbedComposer(Function<String, Optional<Note>> notes, BiFunction<Note, String, HtmlTemplate> partRenderer,
+    public EmbedComposer(Function<String, Optional<Note>> notes, BiFunction<Note, String, HtmlTemplate> sections,
             int maxDepth) {
         this.notes = notes;
-        this.partRenderer = partRenderer;
+        this.sections = sections;
         this.maxDepth = maxDepth;
     }
 
@@ -107,14 +106,12 @@ public final class EmbedComposer {
             content = note.template();
         } else {
             String id = AnchorIds.anchor(ref.anchor());
-            SourceRange range = note.rendered().anchors().get(id);
-            if (range == null) {
+            if (!note.rendered().anchors().containsKey(id)) {
                 notice(out, tag, "is-unresolved", "No " + (id.startsWith("^") ? "block" : "heading") + " \u201c"
                         + ref.anchor() + "\u201d in \u201c" + note.title() + "\u201d.");
                 return;
             }
-            content = note.sectionCache().computeIfAbsent(id, k -> partRenderer.apply(note,
-                    note.rendered().source().substring(range.start(), range.end())));
+            content = sections.apply(note, id);
         }
         path.push(key);
         if (out != null) {

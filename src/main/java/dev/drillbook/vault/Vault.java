@@ -115,7 +115,7 @@ public class Vault {
     /** Reads the vault at {@code dir} in the background; pages wait for it via {@link #awaitLoaded}. */
     void start(Path dir) {
         root = dir.toAbsolutePath().normalize();
-        composer = new EmbedComposer(this::note, (note, source) -> builder.renderPart(note, source, names),
+        composer = new EmbedComposer(this::note, this::section,
                 config.vault().embedDepth());
         writer.submit(this::initialLoad);
     }
@@ -505,6 +505,16 @@ public class Vault {
         }
         String resolved = names.resolve(text, null).path();
         return resolved == null ? Optional.empty() : note(resolved);
+    }
+
+    /** A heading section or block of a note, rendered (and kept with the note); see {@link EmbedComposer}. */
+    public dev.drillbook.markdown.HtmlTemplate section(Note note, String anchorId) {
+        dev.drillbook.markdown.SourceRange range = note.rendered().anchors().get(anchorId);
+        if (range == null) {
+            return note.template();
+        }
+        return note.sectionCache().computeIfAbsent(anchorId, k -> builder.renderPart(note,
+                note.rendered().source().substring(range.start(), range.end()), names));
     }
 
     /** The note's HTML with every embed filled in. */

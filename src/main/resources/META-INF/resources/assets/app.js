@@ -69,21 +69,24 @@
   }
 
   // ------------------------------------------------------------ jump palette (Ctrl/Cmd-K)
+  // Results are an htmx fragment (/fragments/palette): note titles and aliases first, then passages from the text.
   var palette = document.getElementById('palette');
   var input = document.getElementById('palette-input');
   var results = document.getElementById('palette-results');
-  var hits = [];
   var selected = 0;
-  var pending = null;
   var lastFocus = null;
+
+  function options() {
+    return results ? Array.prototype.slice.call(results.querySelectorAll('li[role="option"]')) : [];
+  }
 
   function openPalette() {
     if (!palette) { return; }
     lastFocus = document.activeElement;
     palette.hidden = false;
     input.value = '';
-    search('');
     input.focus();
+    if (window.htmx) { htmx.trigger(input, 'input'); }
   }
 
   function closePalette() {
@@ -92,95 +95,96 @@
     if (lastFocus && lastFocus.focus) { lastFocus.focus(); }
   }
 
-  function search(q) {
-    if (pending) { pending.abort(); }
-    pending = new AbortController();
-    var url = (window.DRILLBOOK_SEARCH_URL || '/api/jump') + '?limit=12&q=' + encodeURIComponent(q);
-    fetch(url, { signal: pending.signal, headers: { Accept: 'application/json' } })
-      .then(function (r) { return r.ok ? r.json() : []; })
-      .then(function (data) { hits = Array.isArray(data) ? data : []; selected = 0; renderHits(q); })
-      .catch(function () { /* superseded or offline */ });
-  }
-
-  function appendHighlighted(el, text) {
-    // Snippets arrive with <mark> around matches; rebuild them as nodes so nothing else can be HTML.
-    var parts = String(text).split(/(<mark>|<\/mark>)/);
-    var inMark = false;
-    parts.forEach(function (p) {
-      if (p === '<mark>') { inMark = true; return; }
-      if (p === '</mark>') { inMark = false; return; }
-      var node = document.createTextNode(decodeEntities(p));
-      if (inMark) { var m = document.createElement('mark'); m.appendChild(node); el.appendChild(m); } else { el.appendChild(node); }
-    });
-  }
-
-  function decodeEntities(s) {
-    return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-  }
-
-  function renderHits(q) {
-    results.textContent = '';
-    if (!hits.length) {
-      var li = document.createElement('li');
-      li.className = 'empty';
-      li.textContent = q ? 'No note matches “' + q + '”.' : 'No notes yet.';
-      results.appendChild(li);
-      return;
-    }
-    hits.forEach(function (hit, i) {
-      var li = document.createElement('li');
+  function select(index) {
+    var items = options();
+    if (!items.length) { return; }
+    selected = (index + items.length) % items.length;
+    items.forEach(function (li, i) {
       li.id = 'hit-' + i;
-      li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', i === selected ? 'true' : 'false');
-      var title = document.createElement('span');
-      title.className = 'hit-title';
-      title.textContent = hit.title;
-      li.appendChild(title);
-      var sub = document.createElement('span');
-      sub.className = 'hit-sub';
-      sub.textContent = [hit.alias ? 'alias: ' + hit.alias : null, hit.heading ? '§ ' + hit.heading : null, hit.folder || hit.path]
-        .filter(Boolean).join(' · ');
-      li.appendChild(sub);
-      if (hit.snippet) {
-        var snip = document.createElement('span');
-        snip.className = 'hit-snippet';
-        appendHighlighted(snip, hit.snippet);
-        li.appendChild(snip);
-      }
-      li.addEventListener('mousedown', function (e) { e.preventDefault(); go(i); });
-      results.appendChild(li);
     });
+    items[selected].scrollIntoView({ block: 'nearest' });
     input.setAttribute('aria-activedescendant', 'hit-' + selected);
   }
 
-  function move(delta) {
-    if (!hits.length) { return; }
-    selected = (selected + delta + hits.length) % hits.length;
-    results.querySelectorAll('li').forEach(function (li, i) { li.setAttribute('aria-selected', i === selected ? 'true' : 'false'); });
-    var current = document.getElementById('hit-' + selected);
-    if (current) { current.scrollIntoView({ block: 'nearest' }); }
-    input.setAttribute('aria-activedescendant', 'hit-' + selected);
-  }
-
-  function go(i) {
-    var hit = hits[i];
-    if (hit) { window.location.href = hit.url; }
+  function go() {
+    var item = options()[selected];
+    if (item && item.dataset.url) { window.location.href = item.dataset.url; }
   }
 
   if (input) {
-    var timer = null;
-    input.addEventListener('input', function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () { search(input.value); }, 90);
-    });
     input.addEventListener('keydown', function (e) {
-      if (e.key === 'ArrowDown') { e.preventDefault(); move(1); }
-      else if (e.key === 'ArrowUp') { e.preventDefault(); move(-1); }
-      else if (e.key === 'Enter') { e.preventDefault(); go(selected); }
+      if (e.key === 'ArrowDown') { e.preventDefault(); select(selected + 1); }
+      else if (e.key === 'ArrowUp') { e.preventDefault(); select(selected - 1); }
+      else if (e.key === 'Enter') { e.preventDefault(); go(); }
       else if (e.key === 'Escape') { e.preventDefault(); closePalette(); }
+    });
+    results.addEventListener('htmx:afterSwap', function () { select(0); });
+    results.addEventListener('mousedown', function (e) {
+      var li = e.target.closest('li[role="option"]');
+      if (li) { e.preventDefault(); selected = options().indexOf(li); go(); }
     });
     palette.addEventListener('mousedown', function (e) { if (e.target === palette) { closePalette(); } });
   }
+
+  // ------------------------------------------------------------ link previews (hover an internal link)
+  var previewBox = null;
+  var previewCache = {};
+  var previewTimer = null;
+  var hideTimer = null;
+
+  function previewTarget(a) {
+    if (!a || a.classList.contains('is-unresolved') || a.closest('.preview-popover, .tree, .palette')) { return null; }
+    var url;
+    try { url = new URL(a.getAttribute('href'), window.location.href); } catch (e) { return null; }
+    if (url.origin !== window.location.origin || url.pathname.indexOf('/notes/') !== 0) { return null; }
+    var path = decodeURIComponent(url.pathname.substring('/notes/'.length));
+    var anchor = url.hash ? decodeURIComponent(url.hash.substring(1)) : '';
+    if (url.pathname === window.location.pathname && !anchor) { return null; }
+    return { key: path + '#' + anchor, path: path, anchor: anchor };
+  }
+
+  function showPreview(a, target) {
+    if (!previewBox) {
+      previewBox = document.createElement('div');
+      previewBox.className = 'preview-popover';
+      previewBox.setAttribute('role', 'tooltip');
+      previewBox.addEventListener('mouseenter', function () { clearTimeout(hideTimer); });
+      previewBox.addEventListener('mouseleave', hidePreviewSoon);
+      document.body.appendChild(previewBox);
+    }
+    var place = function (html) {
+      previewBox.innerHTML = html;  // server-rendered, sanitised note HTML
+      previewBox.hidden = false;
+      var r = a.getBoundingClientRect();
+      var top = window.scrollY + r.bottom + 8;
+      var left = Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - 460);
+      previewBox.style.top = top + 'px';
+      previewBox.style.left = Math.max(8, left) + 'px';
+      enhance(previewBox);
+    };
+    if (previewCache[target.key]) { place(previewCache[target.key]); return; }
+    fetch('/fragments/preview?path=' + encodeURIComponent(target.path) + '&anchor=' + encodeURIComponent(target.anchor))
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) { if (html) { previewCache[target.key] = html; place(html); } })
+      .catch(function () { /* no preview */ });
+  }
+
+  function hidePreviewSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(function () { if (previewBox) { previewBox.hidden = true; } }, 250);
+  }
+
+  document.addEventListener('mouseover', function (e) {
+    var a = e.target.closest && e.target.closest('a.internal-link');
+    if (!a) { return; }
+    var target = previewTarget(a);
+    if (!target) { return; }
+    clearTimeout(previewTimer);
+    clearTimeout(hideTimer);
+    previewTimer = setTimeout(function () { showPreview(a, target); }, 350);
+    a.addEventListener('mouseleave', function () { clearTimeout(previewTimer); hidePreviewSoon(); }, { once: true });
+  });
 
   // ------------------------------------------------------------ help
   var help = document.getElementById('help');

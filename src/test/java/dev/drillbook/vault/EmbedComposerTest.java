@@ -32,7 +32,10 @@ class EmbedComposerTest {
         // rebuild notes once all names are known, so links resolve
         Map<String, Note> built = new HashMap<>();
         notes.forEach((p, n) -> built.put(p, n));
-        return new EmbedComposer(p -> Optional.ofNullable(built.get(p)), (n, src) -> builder.renderPart(n, src, names), depth);
+        return new EmbedComposer(p -> Optional.ofNullable(built.get(p)), (n, id) -> {
+            dev.drillbook.markdown.SourceRange range = n.rendered().anchors().get(id);
+            return builder.renderPart(n, n.rendered().source().substring(range.start(), range.end()), names);
+        }, depth);
     }
 
     @Test

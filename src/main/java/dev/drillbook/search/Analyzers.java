@@ -1,0 +1,73 @@
+package dev.drillbook.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Two analyses of the same text: {@code stemmed} (lower-cased, accents folded, English stop words removed, Porter
+ * stemmed — "embeddings" and "embedding" meet) for ranking, and {@code exact} (lower-cased and folded only) for
+ * prefix and typo-tolerant matching, where stems would get in the way of partial words.
+ */
+final class Analyzers {
+
+    static final Analyzer STEMMED = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            StandardTokenizer source = new StandardTokenizer();
+            TokenStream stream = new LowerCaseFilter(source);
+            stream = new ASCIIFoldingFilter(stream);
+            stream = new EnglishPossessiveFilter(stream);
+            stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            stream = new PorterStemFilter(stream);
+            return new TokenStreamComponents(source, stream);
+        }
+    };
+
+    static final Analyzer EXACT = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            StandardTokenizer source = new StandardTokenizer();
+            TokenStream stream = new LowerCaseFilter(source);
+            stream = new ASCIIFoldingFilter(stream);
+            return new TokenStreamComponents(source, stream);
+        }
+    };
+
+    /** Per field: {@code *_x} fields are exact, everything else stemmed. */
+    static final Analyzer INDEX = new PerFieldAnalyzerWrapper(STEMMED, Map.of(
+            Fields.TITLE_EXACT, EXACT, Fields.ALIASES_EXACT, EXACT, Fields.HEADINGS_EXACT, EXACT));
+
+    private Analyzers() {
+    }
+
+    static List<String> tokens(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("", new StringReader(text))) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                out.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.drillbook.search;
+
+import dev.drillbook.config.DrillbookConfig;
+import dev.drillbook.vault.Note;
+import dev.drillbook.vault.Vault;
+import dev.drillbook.vault.VaultChanged;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.lucene.store.MMapDirectory;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Keeps a {@link NoteIndex} in step with the vault: built once after the vault is read (in {@code data-dir}, off
+ * the Java heap), then updated note by note as files change.
+ */
+@ApplicationScoped
+public class SearchIndex {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndex.class);
+
+    @Inject
+    Vault vault;
+
+    @Inject
+    DrillbookConfig config;
+
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private NoteIndex index;
+    private volatile long indexMillis;
+    private volatile double lastUpdateMillis;
+
+    private synchronized NoteIndex index() throws IOException {
+        if (index == null) {
+            Path dir = config.dataDir().toAbsolutePath().resolve("search-index");
+            if (Files.exists(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path file : files.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+            index = new NoteIndex(new MMapDirectory(dir), vault::note);
+        }
+        return index;
+    }
+
+    void onVaultChanged(@Observes VaultChanged change) {
+        long started = System.nanoTime();
+        try {
+            NoteIndex idx = index();
+            if (change.initial()) {
+                idx.addAll(vault.notes());
+            } else {
+                for (String path : change.removed()) {
+                    idx.delete(path);
+                }
+                for (String path : change.changed()) {
+                    Optional<Note> note = vault.note(path);
+                    if (note.isPresent()) {
+                        idx.update(note.get());
+                    } else {
+                        idx.delete(path);
+                    }
+                }
+            }
+            idx.refresh();
+            double millis = (System.nanoTime() - started) / 1e6;
+            if (change.initial()) {
+                indexMillis = (long) millis;
+                LOG.infof("Search index built for %d notes in %d ms", vault.size(), indexMillis);
+            } else {
+                lastUpdateMillis = millis;
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.error("Updating the search index failed", e);
+        } finally {
+            ready.countDown();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        try {
+            if (index != null) {
+                index.close();
+            }
+        } catch (IOException e) {
+            LOG.debug("Closing the search index", e);
+        }
+    }
+
+    public boolean awaitReady(Duration timeout) {
+        try {
+            return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public boolean ready() {
+        return ready.getCount() == 0;
+    }
+
+    public long indexMillis() {
+        return indexMillis;
+    }
+
+    public double lastUpdateMillis() {
+        return lastUpdateMillis;
+    }
+
+    /** See {@link NoteIndex#search}. */
+    public List<SearchHit> search(String text, int limit, String tag, String folder) throws SearchException {
+        SearchQuery.parse(text);
+        if (!awaitReady(Duration.ofSeconds(60))) {
+            throw new SearchException("The search index is still being built; try again in a moment.");
+        }
+        try {
+            return index().search(text, limit, tag, folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
