@@ -65,6 +65,18 @@ public class GraphService {
         return graph.metrics();
     }
 
+    /**
+     * Identifies what {@link #view} returns for {@code query} right now: changes with the graph and with mastery,
+     * so callers can cache anything derived from a view (such as its JSON) under it.
+     */
+    public String stamp(GraphQuery query) {
+        StringBuilder key = new StringBuilder(query.cacheKey(graph.metrics().version()));
+        for (MasterySource source : mastery) {
+            key.append('|').append(source.masteryVersion());
+        }
+        return key.toString();
+    }
+
     /** The graph for a query; cached per graph version. */
     public GraphView view(GraphQuery query) {
         TopicGraph.Metrics metrics = graph.metrics();

@@ -7,4 +7,7 @@ public interface MasterySource {
 
     /** Mastery by note path; notes without cards are absent. */
     Map<String, Double> masteryByNote();
+
+    /** Changes whenever {@link #masteryByNote()} may have changed, so cached graphs know when to refresh. */
+    long masteryVersion();
 }

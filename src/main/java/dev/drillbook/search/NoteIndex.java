@@ -7,14 +7,17 @@ import dev.drillbook.vault.Note;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
@@ -24,14 +27,13 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -51,9 +53,16 @@ public final class NoteIndex implements Closeable {
 
     static final int SNIPPET_LENGTH = 180;
 
+    /** Body text with offsets in the postings, so snippets are cut without analysing the text again. */
+    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY_TYPE.freeze();
+    }
+
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final UnifiedHighlighter highlighter;
     private final Function<String, Optional<Note>> notes;
 
     /**
@@ -66,13 +75,6 @@ public final class NoteIndex implements Closeable {
                 .setRAMBufferSizeMB(48);
         writer = new IndexWriter(directory, config);
         searchers = new SearcherManager(writer, null);
-        highlighter = UnifiedHighlighter.builderWithoutSearcher(Analyzers.STEMMED)
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f))
-                .withFormatter(new SnippetFormatter())
-                .withHandleMultiTermQuery(true)
-                .withMaxLength(200_000)
-                .build();
     }
 
     /** Adds many notes (a first load); safe to call from several threads. */
@@ -107,7 +109,9 @@ public final class NoteIndex implements Closeable {
 
     static Document document(Note note) {
         Document doc = new Document();
-        doc.add(new StringField(Fields.PATH, note.path(), Field.Store.YES));
+        doc.add(new StringField(Fields.PATH, note.path(), Field.Store.NO));
+        // doc values, not a stored field: looking up ten paths per query then costs microseconds, not a decompression each
+        doc.add(new org.apache.lucene.document.BinaryDocValuesField(Fields.PATH, new org.apache.lucene.util.BytesRef(note.path())));
         String folder = note.folder();
         if (!folder.isEmpty()) {
             StringBuilder prefix = new StringBuilder();
@@ -138,13 +142,13 @@ public final class NoteIndex implements Closeable {
         doc.add(new TextField(Fields.HEADINGS, headings.toString(), Field.Store.NO));
         doc.add(new TextField(Fields.HEADINGS_EXACT, headings.toString(), Field.Store.NO));
         doc.add(new TextField(Fields.TAGS_TEXT, String.join(" ", note.tags()).replace('/', ' ').replace('-', ' '), Field.Store.NO));
-        doc.add(new TextField(Fields.BODY, BodyText.of(note).text(), Field.Store.NO));
+        doc.add(new Field(Fields.BODY, BodyText.of(note).text(), BODY_TYPE));
         return doc;
     }
 
     /**
      * Runs a query. Every word must match somewhere (title, aliases, headings, tags or body, as a stem, a prefix
-     * or within one or two typos); if that finds nothing, half of the words will do, best matches first.
+     * or within one typo — a swap of two letters counts as one); if that finds nothing, half of the words will do, best matches first.
      */
     public List<SearchHit> search(String text, int limit, String tag, String folder) throws SearchException {
         SearchQuery parsed = SearchQuery.parse(text);
@@ -152,14 +156,20 @@ public final class NoteIndex implements Closeable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Query strict = build(parsed, tag, folder, false);
+                Query highlight = highlightQuery(parsed);
                 List<SearchHit> hits = new ArrayList<>();
                 Set<String> seen = new LinkedHashSet<>();
-                collect(searcher, strict, max, 0, hits, seen);
+                collect(searcher, build(parsed, tag, folder, false, false), max, 0, hits, seen, highlight);
+                if (hits.isEmpty() && !parsed.words().isEmpty()) {
+                    // Nothing matched every word: maybe a typo. Only now pay for fuzzy matching (Levenshtein automata).
+                    // Rewritten once into the concrete terms it matches, so highlighting does not build the automata again.
+                    Query fuzzy = searcher.rewrite(build(parsed, tag, folder, false, true));
+                    collect(searcher, fuzzy, max, 0, hits, seen, fuzzy);
+                }
                 if (hits.size() < max && parsed.words().size() > 1) {
                     // Questions in natural language: notes matching only some words come after full matches.
                     double below = hits.isEmpty() ? 0 : hits.get(hits.size() - 1).score();
-                    collect(searcher, build(parsed, tag, folder, true), max, below, hits, seen);
+                    collect(searcher, build(parsed, tag, folder, true, false), max, below, hits, seen, highlight);
                 }
                 return hits;
             } finally {
@@ -174,26 +184,43 @@ public final class NoteIndex implements Closeable {
      * Appends hits for {@code query} not seen yet; with {@code below > 0} their scores are scaled under it, so
      * relaxed matches always rank after strict ones.
      */
-    private void collect(IndexSearcher searcher, Query query, int max, double below, List<SearchHit> hits, Set<String> seen)
-            throws IOException {
+    private void collect(IndexSearcher searcher, Query query, int max, double below, List<SearchHit> hits, Set<String> seen,
+            Query highlight) throws IOException {
         TopDocs top = searcher.search(query, max);
         double best = top.scoreDocs.length == 0 ? 1 : top.scoreDocs[0].score;
+        List<Integer> docs = new ArrayList<>();
+        List<Note> found = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
         for (ScoreDoc scoreDoc : top.scoreDocs) {
-            if (hits.size() >= max) {
-                return;
+            if (hits.size() + found.size() >= max) {
+                break;
             }
-            String path = searcher.storedFields().document(scoreDoc.doc).get(Fields.PATH);
+            String path = path(searcher, scoreDoc.doc);
             Optional<Note> note = notes.apply(path);
             if (note.isPresent() && seen.add(path)) {
-                double score = below > 0 ? below * 0.99 * scoreDoc.score / best : scoreDoc.score;
-                hits.add(hit(note.get(), query, (float) score));
+                docs.add(scoreDoc.doc);
+                found.add(note.get());
+                scores.add(below > 0 ? below * 0.99 * scoreDoc.score / best : scoreDoc.score);
             }
+        }
+        Object[] snippets = new Snippets(searcher).highlight(highlight, docs);
+        for (int i = 0; i < found.size(); i++) {
+            hits.add(hit(found.get(i), snippets[i], scores.get(i)));
         }
     }
 
-    private SearchHit hit(Note note, Query query, float score) throws IOException {
+    private static String path(IndexSearcher searcher, int doc) throws IOException {
+        List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        org.apache.lucene.index.BinaryDocValues paths = leaf.reader().getBinaryDocValues(Fields.PATH);
+        if (paths == null || !paths.advanceExact(doc - leaf.docBase)) {
+            return "";
+        }
+        return paths.binaryValue().utf8ToString();
+    }
+
+    private static SearchHit hit(Note note, Object formatted, double score) {
         BodyText body = BodyText.of(note);
-        Object formatted = highlighter.highlightWithoutSearcher(Fields.BODY, query, body.text(), 1);
         String snippet;
         TextSection section;
         if (formatted instanceof SnippetFormatter.Snippet s) {
@@ -212,11 +239,90 @@ public final class NoteIndex implements Closeable {
                 headingId, snippet, score);
     }
 
-    static Query build(SearchQuery parsed, String tag, String folder, boolean relaxed) {
+    /**
+     * Lucene's unified highlighter reading match offsets straight from the postings; the text of each note comes
+     * from the vault instead of stored fields.
+     */
+    private final class Snippets extends UnifiedHighlighter {
+
+        private final IndexSearcher searcher;
+
+        Snippets(IndexSearcher searcher) {
+            // Passages are paragraphs (the body text has one per line): splitting on a character is far cheaper
+            // than the JDK's sentence iterator, and the formatter cuts a window around the matches anyway.
+            super(UnifiedHighlighter.builder(searcher, Analyzers.STEMMED)
+                    .withBreakIterator(() -> new CustomSeparatorBreakIterator('\n'))
+                    .withFormatter(new SnippetFormatter())
+                    .withHandleMultiTermQuery(true)
+                    .withMaxLength(200_000));
+            this.searcher = searcher;
+        }
+
+        Object[] highlight(Query query, List<Integer> docs) throws IOException {
+            if (docs.isEmpty()) {
+                return new Object[0];
+            }
+            int[] ids = docs.stream().mapToInt(Integer::intValue).toArray();
+            // the highlighter wants doc ids in order; remember where each one came from
+            Integer[] order = new Integer[ids.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> ids[i]));
+            int[] sorted = new int[ids.length];
+            for (int i = 0; i < order.length; i++) {
+                sorted[i] = ids[order[i]];
+            }
+            Object[] inDocOrder = highlightFieldsAsObjects(new String[] {Fields.BODY}, query, sorted, new int[] {1})
+                    .get(Fields.BODY);
+            Object[] out = new Object[ids.length];
+            for (int i = 0; i < order.length; i++) {
+                out[order[i]] = inDocOrder[i];
+            }
+            return out;
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+                throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                String path = path(searcher, doc);
+                String text = notes.apply(path).map(n -> BodyText.of(n).text()).orElse("");
+                CharSequence[] row = new CharSequence[fields.length];
+                java.util.Arrays.fill(row, text);
+                values.add(row);
+            }
+            return values;
+        }
+    }
+
+    /** Plain body terms and phrases of the query: what snippets are highlighted with. */
+    static Query highlightQuery(SearchQuery parsed) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (String word : parsed.words()) {
+            for (String stem : Analyzers.tokens(Analyzers.STEMMED, word)) {
+                query.add(new TermQuery(new Term(Fields.BODY, stem)), BooleanClause.Occur.SHOULD);
+            }
+        }
+        for (String phrase : parsed.phrases()) {
+            for (String stem : Analyzers.tokens(Analyzers.STEMMED, phrase)) {
+                query.add(new TermQuery(new Term(Fields.BODY, stem)), BooleanClause.Occur.SHOULD);
+            }
+        }
+        return query.build();
+    }
+
+    /**
+     * @param relaxed half of the words will do instead of all
+     * @param fuzzy also match words within one typo (building the automata is the slowest part of a query,
+     *     so this is the fallback when nothing matches exactly)
+     */
+    static Query build(SearchQuery parsed, String tag, String folder, boolean relaxed, boolean fuzzy) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         List<Query> groups = new ArrayList<>();
         for (int i = 0; i < parsed.words().size(); i++) {
-            Query group = wordGroup(parsed.words().get(i), i == parsed.words().size() - 1);
+            Query group = wordGroup(parsed.words().get(i), i == parsed.words().size() - 1, fuzzy);
             if (group != null) {
                 groups.add(group);
             }
@@ -260,8 +366,16 @@ public final class NoteIndex implements Closeable {
         return query.build();
     }
 
-    /** One typed word: stem matches in every field (boosted), plus prefix and typo-tolerant matches. */
-    private static Query wordGroup(String word, boolean last) {
+    /**
+     * A short prefix such as "con" matches thousands of terms in a large vault; expanding all of them made a few
+     * queries take half a second. Scoring only a bounded set keeps every query cheap; the whole word typed still
+     * matches through its own term clauses.
+     */
+    private static final org.apache.lucene.search.MultiTermQuery.RewriteMethod PREFIX_REWRITE =
+            new org.apache.lucene.search.MultiTermQuery.TopTermsBlendedFreqScoringRewrite(48);
+
+    /** One typed word: stem matches in every field (boosted), prefix matches, and (if asked) typo-tolerant ones. */
+    private static Query wordGroup(String word, boolean last, boolean fuzzy) {
         List<String> stems = Analyzers.tokens(Analyzers.STEMMED, word);
         if (stems.isEmpty()) {
             return null;  // a stop word ("by", "of", "in"): it must not be required anywhere
@@ -274,22 +388,22 @@ public final class NoteIndex implements Closeable {
             group.add(boost(new TermQuery(new Term(Fields.HEADINGS, stem)), Fields.HEADINGS_BOOST), BooleanClause.Occur.SHOULD);
             group.add(boost(new TermQuery(new Term(Fields.TAGS_TEXT, stem)), Fields.TAGS_BOOST), BooleanClause.Occur.SHOULD);
             group.add(boost(new TermQuery(new Term(Fields.BODY, stem)), Fields.BODY_BOOST), BooleanClause.Occur.SHOULD);
-            int edits = stem.length() >= 8 ? 2 : stem.length() >= 4 ? 1 : 0;
-            if (edits > 0) {
+            int edits = stem.length() >= 4 ? 1 : 0;
+            if (edits > 0 && fuzzy) {
                 group.add(boost(new FuzzyQuery(new Term(Fields.BODY, stem), edits, 1), 0.3f), BooleanClause.Occur.SHOULD);
             }
             if (last && stem.length() >= 3) {
-                group.add(boost(new PrefixQuery(new Term(Fields.BODY, stem)), 0.4f), BooleanClause.Occur.SHOULD);
+                group.add(boost(new PrefixQuery(new Term(Fields.BODY, stem), PREFIX_REWRITE), 0.4f), BooleanClause.Occur.SHOULD);
             }
         }
         for (String token : exact) {
             if (token.length() >= 2) {
-                group.add(boost(new PrefixQuery(new Term(Fields.TITLE_EXACT, token)), Fields.TITLE_BOOST * 0.6f), BooleanClause.Occur.SHOULD);
-                group.add(boost(new PrefixQuery(new Term(Fields.ALIASES_EXACT, token)), Fields.ALIASES_BOOST * 0.6f), BooleanClause.Occur.SHOULD);
-                group.add(boost(new PrefixQuery(new Term(Fields.HEADINGS_EXACT, token)), Fields.HEADINGS_BOOST * 0.5f), BooleanClause.Occur.SHOULD);
+                group.add(boost(new PrefixQuery(new Term(Fields.TITLE_EXACT, token), PREFIX_REWRITE), Fields.TITLE_BOOST * 0.6f), BooleanClause.Occur.SHOULD);
+                group.add(boost(new PrefixQuery(new Term(Fields.ALIASES_EXACT, token), PREFIX_REWRITE), Fields.ALIASES_BOOST * 0.6f), BooleanClause.Occur.SHOULD);
+                group.add(boost(new PrefixQuery(new Term(Fields.HEADINGS_EXACT, token), PREFIX_REWRITE), Fields.HEADINGS_BOOST * 0.5f), BooleanClause.Occur.SHOULD);
             }
-            int edits = token.length() >= 8 ? 2 : token.length() >= 4 ? 1 : 0;
-            if (edits > 0) {
+            int edits = token.length() >= 4 ? 1 : 0;
+            if (edits > 0 && fuzzy) {
                 group.add(boost(new FuzzyQuery(new Term(Fields.TITLE_EXACT, token), edits, 1), Fields.TITLE_BOOST * 0.4f), BooleanClause.Occur.SHOULD);
                 group.add(boost(new FuzzyQuery(new Term(Fields.ALIASES_EXACT, token), edits, 1), Fields.ALIASES_BOOST * 0.4f), BooleanClause.Occur.SHOULD);
                 group.add(boost(new FuzzyQuery(new Term(Fields.HEADINGS_EXACT, token), edits, 1), Fields.HEADINGS_BOOST * 0.3f), BooleanClause.Occur.SHOULD);
@@ -303,7 +417,7 @@ public final class NoteIndex implements Closeable {
         List<String> stems = Analyzers.tokens(Analyzers.STEMMED, phrase);
         BooleanQuery.Builder group = new BooleanQuery.Builder();
         if (stems.size() == 1) {
-            return wordGroup(stems.get(0), false);
+            return wordGroup(stems.get(0), false, false);
         }
         for (String[] field : new String[][] {{Fields.TITLE, "5"}, {Fields.ALIASES, "4"}, {Fields.HEADINGS, "3"}, {Fields.BODY, "1"}}) {
             PhraseQuery.Builder builder = new PhraseQuery.Builder().setSlop(1);

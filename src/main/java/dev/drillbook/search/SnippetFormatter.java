@@ -3,8 +3,15 @@ package dev.drillbook.search;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
-/** Formats the best passage as escaped HTML with matches in {@code <mark>}, and remembers where it starts. */
+/**
+ * Formats the best passage (a paragraph) as escaped HTML with matches in {@code <mark>}: a window of about
+ * {@link #WINDOW} characters starting a little before the first match, cut at word boundaries. Remembers where the
+ * first match is, so the hit can name its section.
+ */
 final class SnippetFormatter extends PassageFormatter {
+
+    static final int WINDOW = 200;
+    private static final int LEAD = 50;
 
     /** @param firstMatch offset of the first highlighted match (what decides the section heading) */
     record Snippet(String html, int firstMatch) {
@@ -16,29 +23,41 @@ final class SnippetFormatter extends PassageFormatter {
             return null;
         }
         Passage passage = passages[0];
+        int firstMatch = passage.getNumMatches() > 0 ? passage.getMatchStarts()[0] : passage.getStartOffset();
+        int start = passage.getStartOffset();
+        int end = Math.min(passage.getEndOffset(), content.length());
+        if (end - start > WINDOW) {
+            start = Math.max(start, firstMatch - LEAD);
+            while (start > passage.getStartOffset() && !Character.isWhitespace(content.charAt(start - 1))) {
+                start--;
+            }
+            end = Math.min(end, start + WINDOW);
+            while (end < passage.getEndOffset() && end < content.length() && !Character.isWhitespace(content.charAt(end))) {
+                end++;
+            }
+        }
         StringBuilder out = new StringBuilder();
-        int pos = passage.getStartOffset();
+        int pos = start;
         for (int i = 0; i < passage.getNumMatches(); i++) {
-            int start = Math.max(pos, passage.getMatchStarts()[i]);
-            int end = passage.getMatchEnds()[i];
-            if (start >= end) {
+            int matchStart = Math.max(pos, passage.getMatchStarts()[i]);
+            int matchEnd = Math.min(end, passage.getMatchEnds()[i]);
+            if (matchStart >= matchEnd) {
                 continue;
             }
-            escape(content, pos, start, out);
+            escape(content, pos, matchStart, out);
             out.append("<mark>");
-            escape(content, start, end, out);
+            escape(content, matchStart, matchEnd, out);
             out.append("</mark>");
-            pos = end;
+            pos = matchEnd;
         }
-        escape(content, pos, passage.getEndOffset(), out);
+        escape(content, pos, end, out);
         String html = out.toString().replace('\n', ' ').strip();
-        if (passage.getStartOffset() > 0) {
+        if (start > 0) {
             html = "\u2026" + html;
         }
-        if (passage.getEndOffset() < content.length()) {
+        if (end < content.strip().length()) {
             html = html + "\u2026";
         }
-        int firstMatch = passage.getNumMatches() > 0 ? passage.getMatchStarts()[0] : passage.getStartOffset();
         return new Snippet(html, firstMatch);
     }
 

@@ -162,6 +162,16 @@ public class Vault {
             long v = version.incrementAndGet();
             loaded.countDown();
             changes.fire(new VaultChanged(Set.copyOf(notes.keySet()), Set.of(), v, true));
+        }
+    }
+
+    /**
+     * After the first load and after every other observer (the search index, the graph) is done with it — a late
+     * priority — render every note's HTML once in the background, so pages are served from memory without
+     * competing for the CPU with indexing.
+     */
+    void prerenderAfterFirstLoad(@Observes @jakarta.annotation.Priority(5000) VaultChanged change) {
+        if (change.initial()) {
             prerender();
         }
     }

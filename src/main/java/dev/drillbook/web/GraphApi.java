@@ -37,6 +37,9 @@ public class GraphApi {
     @Inject
     VaultGate gate;
 
+    @Inject
+    GraphJsonCache jsonCache;
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NodeJson(String id, String title, String url, List<String> tags, String folder, int degree,
             int inDegree, int outDegree, double rank, String kind, Double x, Double y, Double mastery) {
@@ -70,7 +73,10 @@ public class GraphApi {
             + "`layout=true` adds server-computed x/y positions.")
     @APIResponse(responseCode = "400", description = "depth outside 1–3 or a negative limit")
     @APIResponse(responseCode = "404", description = "center is not a note")
-    public GraphJson graph(@QueryParam("center") String center,
+    @APIResponse(responseCode = "200", description = "the graph",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = GraphJson.class)))
+    public byte[] graph(@QueryParam("center") String center,
             @Parameter(description = "hops from center, 1–3") @QueryParam("depth") @DefaultValue("1") int depth,
             @QueryParam("tag") String tag, @QueryParam("folder") String folder,
             @QueryParam("tags") @DefaultValue("false") boolean tags,
@@ -89,7 +95,7 @@ public class GraphApi {
         if (limit < 0) {
             throw ApiException.badRequest("limit must be 0 (no limit) or more.");
         }
-        return GraphJson.of(graph.view(new GraphQuery(centerPath, depth, tag, folder, tags, orphans, limit, layout)));
+        return jsonCache.json(new GraphQuery(centerPath, depth, tag, folder, tags, orphans, limit, layout));
     }
 
     @GET

@@ -39,6 +39,9 @@ public class NotesApi {
     @Inject
     VaultGate gate;
 
+    @Inject
+    dev.drillbook.search.SearchIndex search;
+
     public record NoteSummary(String path, String title, String url, List<String> tags, List<String> aliases) {
         static NoteSummary of(Note note) {
             return new NoteSummary(note.path(), note.title(), note.url(), note.tags(), note.aliases());
@@ -62,8 +65,8 @@ public class NotesApi {
     public record JumpHit(String title, String path, String url, String folder, String alias) {
     }
 
-    public record Status(boolean loaded, boolean prerendered, int notes, int loadedSoFar, int total, long loadMillis,
-            long version, double lastChangeMillis) {
+    public record Status(boolean loaded, boolean searchReady, boolean prerendered, int notes, int loadedSoFar, int total,
+            long loadMillis, long searchIndexMillis, long version, double lastChangeMillis, double lastSearchUpdateMillis) {
     }
 
     @GET
@@ -111,8 +114,8 @@ public class NotesApi {
     @Operation(summary = "Whether the vault has been read, and how far")
     public Status status() {
         LoadProgress p = vault.progress();
-        return new Status(p.loaded(), vault.prerendered(), vault.size(), p.done(), p.total(), p.millis(), vault.version(),
-                vault.lastChangeMillis());
+        return new Status(p.loaded(), search.ready(), vault.prerendered(), vault.size(), p.done(), p.total(), p.millis(),
+                search.indexMillis(), vault.version(), vault.lastChangeMillis(), search.lastUpdateMillis());
     }
 
     @GET

@@ -64,10 +64,15 @@ final class AppProcess implements AutoCloseable {
 
     /** Milliseconds from process start until {@code /api/status} says the vault is loaded. */
     long awaitLoaded(Duration timeout) throws InterruptedException {
+        return awaitStatus("\"loaded\":true", timeout);
+    }
+
+    /** Milliseconds from process start until {@code /api/status} contains {@code marker}. */
+    long awaitStatus(String marker, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (get("/api/status").contains("\"loaded\":true")) {
+                if (get("/api/status").contains(marker)) {
                     return (System.nanoTime() - startedNanos) / 1_000_000;
                 }
             } catch (IOException e) {

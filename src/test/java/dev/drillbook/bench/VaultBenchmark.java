@@ -37,10 +37,13 @@ class VaultBenchmark {
         List<String> jvm = Bench.jvmArgs();
         try (AppProcess app = AppProcess.start(vault, work.resolve("questions"), work.resolve("data"), Map.of(), jvm)) {
             long browsable = app.awaitLoaded(java.time.Duration.ofMinutes(3));
+            long searchable = app.awaitStatus("\"searchReady\":true", java.time.Duration.ofMinutes(3));
             JsonNode status = JSON.readTree(app.get("/api/status"));
             rows.add(String.format(Locale.ENGLISH, "| Time until all %d notes are browsable (process start → vault loaded) | %d ms | ≤ 15,000 ms |",
                     status.get("notes").asInt(), browsable));
-            rows.add(String.format(Locale.ENGLISH, "| …of which reading the vault | %d ms | |", status.get("loadMillis").asLong()));
+            rows.add(String.format(Locale.ENGLISH, "| …and searchable (search index built) | %d ms | ≤ 15,000 ms |", searchable));
+            rows.add(String.format(Locale.ENGLISH, "| …of which reading the vault / building the index | %d ms / %d ms | |",
+                    status.get("loadMillis").asLong(), status.get("searchIndexMillis").asLong()));
 
             long waitStart = System.nanoTime();
             while (!JSON.readTree(app.get("/api/status")).get("prerendered").asBoolean()
@@ -59,11 +62,31 @@ class VaultBenchmark {
             rows.add(floor.row("Floor: `/api/status` (tiny JSON), ms p50 / p95 / p99") + " |");
             Latencies.Report pages = Latencies.measure(8, 4000, i -> app.get(pick.apply(i + 1)));
             rows.add(pages.row("Note page (HTML), ms p50 / p95 / p99") + " p99 ≤ 20 ms |");
+            List<String> queries = studyQueries(JSON.readTree(app.get("/api/notes")), 600);
+            Latencies.measure(4, 400, i -> app.get("/api/search?limit=10&q=" + java.net.URLEncoder.encode(queries.get(i % queries.size()),
+                    java.nio.charset.StandardCharsets.UTF_8)));
+            Latencies.Report search = Latencies.measure(8, 3000, i -> app.get("/api/search?limit=10&q="
+                    + java.net.URLEncoder.encode(queries.get((i + 400) % queries.size()), java.nio.charset.StandardCharsets.UTF_8)));
+            rows.add(search.row("Search (`/api/search`, 10 hits with snippets), ms p50 / p95 / p99") + " p99 ≤ 20 ms |");
+            long t0 = System.nanoTime();
+            String graphJson = app.get("/api/graph");
+            double firstGraph = (System.nanoTime() - t0) / 1e6;
+            t0 = System.nanoTime();
+            app.get("/api/graph");
+            double cachedGraph = (System.nanoTime() - t0) / 1e6;
+            JsonNode graph = JSON.readTree(graphJson);
+            rows.add(String.format(Locale.ENGLISH, "| Graph JSON for the whole vault (%d nodes, %d edges, %.1f MB), first / repeated | %.0f ms / %.0f ms | ≤ 300 ms |",
+                    graph.get("nodes").size(), graph.get("edges").size(), graphJson.length() / 1e6, firstGraph, cachedGraph));
+            t0 = System.nanoTime();
+            String globalView = app.get("/api/graph?limit=600&layout=true");
+            rows.add(String.format(Locale.ENGLISH, "| Graph page data (600 most central notes with server layout) | %.0f ms, %d KB | first draw ≤ 3 s |",
+                    (System.nanoTime() - t0) / 1e6, globalView.length() / 1024));
             // note URLs are /notes/<encoded path without .md>; the API takes the same path
             Latencies.Report api = Latencies.measure(8, 4000, i -> app.get("/api" + pick.apply(i + 2)));
             rows.add(api.row("Note JSON (`/api/notes/{path}`), ms p50 / p95 / p99") + " |");
 
             List<Double> changes = new ArrayList<>();
+            List<Double> reindex = new ArrayList<>();
             List<Path> files;
             try (Stream<Path> walk = Files.walk(vault)) {
                 files = walk.filter(p -> p.toString().endsWith(".md")).sorted().limit(400).toList();
@@ -79,14 +102,47 @@ class VaultBenchmark {
                     now = JSON.readTree(app.get("/api/status"));
                 } while (now.get("version").asLong() == before && System.nanoTime() < deadline);
                 changes.add(now.get("lastChangeMillis").asDouble());
+                reindex.add(now.get("lastSearchUpdateMillis").asDouble());
             }
             changes.sort(Double::compare);
             rows.add(String.format(Locale.ENGLISH, "| One changed note re-read, re-rendered and re-linked (20 edits), ms median / max | %.1f / %.1f | ≤ 50 ms |",
                     changes.get(changes.size() / 2), changes.get(changes.size() - 1)));
+            reindex.sort(Double::compare);
+            rows.add(String.format(Locale.ENGLISH, "| …the same note re-indexed for search, ms median / max | %.1f / %.1f | ≤ 50 ms |",
+                    reindex.get(reindex.size() / 2), reindex.get(reindex.size() - 1)));
             rows.add(String.format(Locale.ENGLISH, "| Peak RSS after the runs above | %d MB | ≤ 1,024 MB |", app.peakRssMb()));
         }
         Bench.write("vault", "JVM options: `" + String.join(" ", jvm) + "`\n\n| Measure | Result | Target |\n|---|---|---|\n"
                 + String.join("\n", rows) + "\n");
+    }
+
+    /**
+     * Distinct queries made from words of the vault's own titles, so results are not flattered by a handful of hot
+     * queries: one word, two words, a word with a typo, a quoted two-word phrase and a prefix, in rotation.
+     */
+    static List<String> studyQueries(JsonNode notes, int count) {
+        List<String> words = new ArrayList<>();
+        for (JsonNode note : notes) {
+            for (String w : note.get("title").asText().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (w.length() >= 4) {
+                    words.add(w);
+                }
+            }
+        }
+        java.util.Random random = new java.util.Random(42);
+        java.util.LinkedHashSet<String> queries = new java.util.LinkedHashSet<>();
+        while (queries.size() < count && !words.isEmpty()) {
+            String a = words.get(random.nextInt(words.size()));
+            String b = words.get(random.nextInt(words.size()));
+            queries.add(switch (queries.size() % 5) {
+                case 0 -> a;
+                case 1 -> a + " " + b;
+                case 2 -> a.substring(0, a.length() - 2) + a.charAt(a.length() - 1) + a.charAt(a.length() - 2);
+                case 3 -> "\"" + a + " " + b + "\"";
+                default -> a.substring(0, 3);
+            });
+        }
+        return new ArrayList<>(queries);
     }
 
     static void copy(Path from, Path to) throws Exception {

@@ -1,0 +1,99 @@
+package dev.drillbook.web;
+
+import dev.drillbook.graph.GraphQuery;
+import dev.drillbook.graph.GraphService;
+import dev.drillbook.vault.VaultChanged;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Serialised graph JSON, cached by {@link GraphService#stamp}: the whole-vault graph of a large vault is megabytes
+ * of JSON, and writing it is most of the cost of {@code GET /api/graph}. After every vault change the whole-vault
+ * graph is serialised again in the background, so the graph page rarely waits for it.
+ */
+@ApplicationScoped
+public class GraphJsonCache {
+
+    private static final Logger LOG = Logger.getLogger(GraphJsonCache.class);
+
+    /** What the graph page and a bare {@code GET /api/graph} ask for. */
+    static final GraphQuery WHOLE_VAULT = new GraphQuery(null, 1, null, null, false, true, 0, false);
+
+    @Inject
+    GraphService graph;
+
+    @Inject
+    dev.drillbook.vault.Vault vault;
+
+    @Inject
+    ObjectMapper json;
+
+    private final Map<String, byte[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > 8;
+        }
+    });
+    private final ExecutorService warmer = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "drillbook-graph-json");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
+    });
+    private final AtomicBoolean warmPending = new AtomicBoolean();
+
+    /** What the graph page asks for first (see graph.js): the most central notes, laid out here for big vaults. */
+    static GraphQuery graphPageDefault(int notes) {
+        return new GraphQuery(null, 1, null, null, false, true, ExplorePages.GRAPH_NODE_BUDGET, notes > 300);
+    }
+
+    /** The JSON for {@code query}, from the cache when the graph has not changed since. */
+    byte[] json(GraphQuery query) {
+        String stamp = graph.stamp(query);
+        byte[] cached = cache.get(stamp);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            byte[] bytes = json.writeValueAsBytes(GraphApi.GraphJson.of(graph.view(query)));
+            cache.put(stamp, bytes);
+            return bytes;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the graph as JSON", e);
+        }
+    }
+
+    /** After the graph has taken a change in (a later priority than its observer), prepare the whole-vault JSON. */
+    void onVaultChanged(@Observes @Priority(4000) VaultChanged change) {
+        // Bursts of changes (a git pull) queue one warm-up, not one per change.
+        if (warmPending.compareAndSet(false, true)) {
+            warmer.execute(() -> {
+                warmPending.set(false);
+                try {
+                    json(WHOLE_VAULT);
+                    json(graphPageDefault(vault.size()));
+                } catch (RuntimeException e) {
+                    LOG.debug("Preparing the graph JSON failed; it will be built on request", e);
+                }
+            });
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        warmer.shutdownNow();
+    }
+}
