@@ -28,7 +28,9 @@ public class DatabaseUrlConfigSourceFactory implements ConfigSourceFactory {
         } else {
             String dataDir = value(context, "drillbook.data-dir");
             Path dir = Path.of(dataDir == null || dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir).toAbsolutePath().normalize();
-            url = "jdbc:h2:file:" + dir.resolve("drillbook").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE";
+            // WRITE_DELAY=0: H2 otherwise writes committed changes up to 500 ms later, and a review answered just
+            // before a crash (or kill -9) would be lost.
+            url = "jdbc:h2:file:" + dir.resolve("drillbook").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         }
         return List.of(new PropertiesConfigSource(Map.of("quarkus.datasource.jdbc.url", url), "drillbook-database", 50));
     }

@@ -28,6 +28,54 @@ public interface DrillbookConfig {
     /** How the vault is read and kept up to date. */
     VaultSettings vault();
 
+    /** Spaced repetition: the FSRS-6 scheduler and daily limits. */
+    SrsSettings srs();
+
+    interface SrsSettings {
+
+        /** Probability of recall to aim for when a card comes back (0.7–0.97 is sensible; higher means more reviews). */
+        @WithDefault("0.9")
+        double desiredRetention();
+
+        /** Waits between the first answers of a new card, e.g. {@code 1m,10m} (units s, m, h, d; empty: none). */
+        @WithDefault("1m,10m")
+        String learningSteps();
+
+        /** Waits after forgetting a card before it returns to day intervals. */
+        @WithDefault("10m")
+        String relearningSteps();
+
+        /** Longest interval between reviews, in days. */
+        @WithDefault("36500")
+        int maximumInterval();
+
+        /** The 21 FSRS-6 weights, comma-separated (default: the published FSRS-6 defaults). */
+        java.util.Optional<String> parameters();
+
+        /** Spread intervals a little so cards learned together do not always come back together. */
+        @WithDefault("true")
+        boolean fuzz();
+
+        /** New cards introduced per day (across all decks). */
+        @WithDefault("20")
+        int newPerDay();
+
+        /** Review cards shown per day (across all decks). */
+        @WithDefault("200")
+        int reviewsPerDay();
+
+        /** Hour (0–23, local time) when a study day starts, as Anki's "next day starts at". */
+        @WithDefault("4")
+        int dayStartsAt();
+
+        /** Time zone for study days; the system's by default. */
+        java.util.Optional<String> timeZone();
+
+        /** Lapses after which a card is flagged as a leech. */
+        @WithDefault("8")
+        int leechLapses();
+    }
+
     interface VaultSettings {
 
         /** Watch the vault folders and apply changes live (off: read once at start). */

@@ -37,7 +37,7 @@ public class SearchApi {
 
     @GET
     @Operation(summary = "Search the notes", description = "Words match titles, aliases, headings, tags and body (boosted in "
-            + "that order, BM25), also by prefix and with a typo or two. \"Quoted phrases\" match in order; tag:x and folder:x "
+            + "that order, BM25), also by prefix and with one typo. \"Quoted phrases\" match in order; tag:x and folder:x "
             + "filter; -word excludes. `snippet` is escaped HTML with matches in <mark>; `heading` is the section it comes from.")
     @APIResponse(responseCode = "400", description = "empty or malformed query (for example an unclosed quote)")
     public List<Result> search(@QueryParam("q") String q, @QueryParam("limit") @DefaultValue("10") int limit,

@@ -46,6 +46,12 @@ public class SitePages {
     @Inject
     Explorer explorer;
 
+    @Inject
+    PageCache pageCache;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<dev.drillbook.graph.MasterySource> mastery;
+
     record FolderSummary(String name, String path, String url, int count) {
     }
 
@@ -136,11 +142,24 @@ public class SitePages {
     @GET
     @Path("notes/{path: .+}")
     @Operation(hidden = true)
-    public TemplateInstance note(@PathParam("path") String path) {
+    public String note(@PathParam("path") String path) {
         if (!gate.readyForPage()) {
-            return Templates.loading(vault.progress());
+            return Templates.loading(vault.progress()).render();
         }
         Note note = vault.note(path).orElseThrow(NotFoundException::new);
+        return pageCache.page(note.path(), pageStamp(), () -> notePage(note));
+    }
+
+    /** What a note page depends on: the vault and the study state (card counts, mastery) shown beside it. */
+    private String pageStamp() {
+        long study = 0;
+        for (dev.drillbook.graph.MasterySource source : mastery) {
+            study = study * 31 + source.masteryVersion();
+        }
+        return vault.version() + ":" + study;
+    }
+
+    private String notePage(Note note) {
         Map<String, OutLink> outgoing = new LinkedHashMap<>();
         Map<String, OutLink> unresolved = new LinkedHashMap<>();
         for (NoteLink link : note.links()) {
@@ -171,7 +190,7 @@ public class SitePages {
         NoteView view = new NoteView(note, titleId, html, String.join(" ", note.cssClasses()), toc,
                 PropertyRow.of(note.properties(), vault.names(), note.path()), vault.backlinkContexts(note.path(), BACKLINK_CONTEXTS),
                 List.copyOf(outgoing.values()), List.copyOf(unresolved.values()), vault.problems(note), crumbs);
-        return Templates.note(view);
+        return Templates.note(view).render();
     }
 
     private static OutLink withCount(OutLink link, int count) {

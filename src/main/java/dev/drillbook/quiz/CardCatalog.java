@@ -1,0 +1,394 @@
+package dev.drillbook.quiz;
+
+import dev.drillbook.config.DrillbookConfig;
+import dev.drillbook.markdown.Resolution;
+import dev.drillbook.markdown.SiteUrls;
+import dev.drillbook.review.CardEntity;
+import dev.drillbook.vault.DirectoryWatcher;
+import dev.drillbook.vault.Note;
+import dev.drillbook.vault.ProblemSource;
+import dev.drillbook.vault.Vault;
+import dev.drillbook.vault.VaultChanged;
+import dev.drillbook.vault.VaultPaths;
+import dev.drillbook.vault.VaultProblem;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Keeps the card table in step with the card files in the questions folder and the {@code #flashcards} notes of
+ * the vault: reads them after the vault is loaded, then again whenever they change, and reconciles what it reads
+ * with the stored cards ({@link CardReconciler}) so schedules follow cards through edits. Never writes files.
+ */
+@ApplicationScoped
+public class CardCatalog implements ProblemSource {
+
+    private static final Logger LOG = Logger.getLogger(CardCatalog.class);
+    private static final int BATCH = 500;
+
+    @Inject
+    DrillbookConfig config;
+
+    @Inject
+    Vault vault;
+
+    @Inject
+    EntityManager em;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "drillbook-cards");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, List<VaultProblem>> problems = new ConcurrentHashMap<>();
+    /** Sources that had cards at the last sync: a note losing its #flashcards tag must lose its cards. */
+    private final Set<String> sourcesWithCards = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch loaded = new CountDownLatch(1);
+    private final AtomicLong version = new AtomicLong();
+    private volatile Path questionsRoot;
+    private volatile long loadMillis;
+    private volatile int cardCount;
+    private DirectoryWatcher watcher;
+
+    void onVaultChanged(@Observes @Priority(3000) VaultChanged change) {
+        if (change.initial()) {
+            worker.submit(this::initialLoad);
+        } else {
+            Set<String> notes = new LinkedHashSet<>(change.changed());
+            notes.addAll(change.removed());
+            worker.submit(() -> syncNotes(notes));
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (watcher != null) {
+            watcher.close();
+        }
+        worker.shutdownNow();
+    }
+
+    /** Waits until the first reading of all card sources is done (tests, the review page on a cold start). */
+    public boolean awaitLoaded(java.time.Duration timeout) {
+        try {
+            return loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public boolean loaded() {
+        return loaded.getCount() == 0;
+    }
+
+    /** Changes whenever cards were added, edited or removed. */
+    public long version() {
+        return version.get();
+    }
+
+    public long loadMillis() {
+        return loadMillis;
+    }
+
+    public int cardCount() {
+        return cardCount;
+    }
+
+    /** Returns once every file change seen so far has been applied (tests, benchmarks). */
+    public void awaitIdle() {
+        try {
+            worker.submit(() -> { }).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public List<VaultProblem> problems() {
+        List<VaultProblem> all = new ArrayList<>();
+        problems.values().forEach(all::addAll);
+        return all;
+    }
+
+    private void initialLoad() {
+        long started = System.nanoTime();
+        try {
+            questionsRoot = config.questionsDir().toAbsolutePath().normalize();
+            Map<String, Optional<CardFiles.Parsed>> sources = new LinkedHashMap<>();
+            if (Files.isDirectory(questionsRoot)) {
+                for (Path file : markdownFiles(questionsRoot)) {
+                    sources.put(questionSource(file), read(file, questionSource(file), false));
+                }
+                startWatching();
+            }
+            // note tags include inline ones, so #flashcards written in the body counts too
+            for (Note note : vault.notes()) {
+                if (note.hasTag(CardFiles.FLASHCARDS_TAG)) {
+                    sources.put(note.path(), read(vault.root().resolve(note.path()), note.path(), true));
+                }
+            }
+            apply(sources, true);
+        } catch (RuntimeException e) {
+            LOG.error("Reading card files failed", e);
+        } finally {
+            loadMillis = (System.nanoTime() - started) / 1_000_000;
+            loaded.countDown();
+            LOG.infof("Cards ready in %d ms: %d cards", loadMillis, cardCount);
+        }
+    }
+
+    private void startWatching() {
+        if (!config.vault().watch()) {
+            return;
+        }
+        try {
+            watcher = new DirectoryWatcher(questionsRoot, config.vault().debounce(),
+                    batch -> worker.submit(() -> syncQuestionFiles(batch)),
+                    () -> worker.submit(this::rescanQuestions));
+            watcher.start("questions");
+        } catch (IOException e) {
+            LOG.warnf("Cannot watch %s for changes: %s", questionsRoot, e.getMessage());
+        }
+    }
+
+    private void syncQuestionFiles(Set<Path> files) {
+        Map<String, Optional<CardFiles.Parsed>> sources = new LinkedHashMap<>();
+        for (Path file : files) {
+            if (!SiteUrls.isMarkdown(file.toString())) {
+                continue;
+            }
+            String source = questionSource(file);
+            sources.put(source, Files.isRegularFile(file) ? read(file, source, false) : Optional.of(CardFiles.Parsed.EMPTY));
+        }
+        apply(sources, false);
+    }
+
+    private void rescanQuestions() {
+        Set<Path> files = new LinkedHashSet<>(markdownFiles(questionsRoot));
+        for (String source : sourcesWithCards) {
+            if (source.startsWith(CardFiles.QUESTIONS_PREFIX)) {
+                files.add(questionsRoot.resolve(source.substring(CardFiles.QUESTIONS_PREFIX.length())));
+            }
+        }
+        syncQuestionFiles(files);
+    }
+
+    private void syncNotes(Collection<String> paths) {
+        Map<String, Optional<CardFiles.Parsed>> sources = new LinkedHashMap<>();
+        for (String path : paths) {
+            Optional<Note> note = vault.note(path);
+            if (note.isPresent() && note.get().hasTag(CardFiles.FLASHCARDS_TAG)) {
+                sources.put(path, read(vault.root().resolve(path), path, true));
+            } else if (sourcesWithCards.contains(path) || problems.containsKey(path)) {
+                sources.put(path, Optional.of(CardFiles.Parsed.EMPTY));
+            }
+        }
+        if (!sources.isEmpty()) {
+            apply(sources, false);
+        }
+    }
+
+    /** Reads a file; empty when it cannot be read (its stored cards are then left alone, and a problem shown). */
+    private Optional<CardFiles.Parsed> read(Path file, String source, boolean isNote) {
+        try {
+            CardFiles.Parsed parsed = CardFiles.read(source, Files.readString(file), isNote);
+            problems.remove(source);
+            if (!parsed.problems().isEmpty()) {
+                problems.put(source, parsed.problems());
+            }
+            return Optional.of(parsed);
+        } catch (MalformedInputException e) {
+            problems.put(source, List.of(new VaultProblem(source, "card-unreadable",
+                    "The card file is not valid UTF-8; save it as UTF-8. Its cards keep their schedules meanwhile.", null)));
+        } catch (IOException | RuntimeException e) {
+            problems.put(source, List.of(new VaultProblem(source, "card-unreadable",
+                    "The card file could not be read (" + e.getClass().getSimpleName() + "); its cards keep their schedules meanwhile.", null)));
+        }
+        return Optional.empty();
+    }
+
+    /** Reconciles the given sources with the database in one transaction per batch of sources. */
+    private void apply(Map<String, Optional<CardFiles.Parsed>> sources, boolean everything) {
+        Map<String, CardFiles.Parsed> readable = new LinkedHashMap<>();
+        sources.forEach((source, parsed) -> parsed.ifPresent(p -> readable.put(source, p)));
+        if (readable.isEmpty() && !everything) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().timeout(900).run(() -> {
+            reconcile(readable, everything);
+            cardCount = ((Number) em.createQuery("select count(c) from CardEntity c where c.queue <> :deleted")
+                    .setParameter("deleted", CardEntity.QUEUE_DELETED).getSingleResult()).intValue();
+        });
+        version.incrementAndGet();
+    }
+
+    private void reconcile(Map<String, CardFiles.Parsed> readable, boolean everything) {
+        List<CardEntity> existing = everything
+                ? em.createQuery("from CardEntity c where c.queue <> :deleted", CardEntity.class)
+                        .setParameter("deleted", CardEntity.QUEUE_DELETED).getResultList()
+                : em.createQuery("from CardEntity c where c.queue <> :deleted and c.source in :sources", CardEntity.class)
+                        .setParameter("deleted", CardEntity.QUEUE_DELETED).setParameter("sources", readable.keySet()).getResultList();
+        if (everything) {
+            // sources that vanished while Drillbook was not running: their cards are deleted below
+            for (CardEntity card : existing) {
+                readable.putIfAbsent(card.source, CardFiles.Parsed.EMPTY);
+            }
+        }
+        Map<String, CardEntity> byId = new HashMap<>();
+        List<CardReconciler.Stored> stored = new ArrayList<>(existing.size());
+        for (CardEntity card : existing) {
+            byId.put(card.id, card);
+            stored.add(new CardReconciler.Stored(card.id, card.source, card.fingerprint, card.front + "\n" + card.back));
+        }
+        List<ParsedCard> parsed = new ArrayList<>();
+        Map<String, List<String>> fileLinks = new HashMap<>();
+        readable.forEach((source, file) -> {
+            parsed.addAll(file.cards());
+            fileLinks.put(source, file.fileLinks());
+        });
+        CardReconciler.Plan plan = CardReconciler.plan(stored, parsed);
+        Instant now = Instant.now();
+        int pending = 0;
+        for (Map.Entry<Integer, String> match : plan.matched().entrySet()) {
+            CardEntity card = byId.get(match.getValue());
+            ParsedCard p = parsed.get(match.getKey());
+            String notes = CardEntity.joinList(notes(p, fileLinks.getOrDefault(p.source(), List.of())));
+            String tags = CardEntity.joinList(p.tags());
+            if (!card.fingerprint.equals(p.fingerprint()) || card.line != p.line() || !card.source.equals(p.source())
+                    || !card.deck.equals(p.deck()) || !card.tags.equals(tags) || !card.notes.equals(notes)
+                    || !card.front.equals(p.front()) || !card.back.equals(p.back())) {
+                fill(card, p, tags, notes);
+                pending = flushEvery(++pending);
+            }
+        }
+        long order = nextNewOrder();
+        for (int index : plan.added()) {
+            ParsedCard p = parsed.get(index);
+            CardEntity card = new CardEntity();
+            card.id = newId();
+            fill(card, p, CardEntity.joinList(p.tags()), CardEntity.joinList(notes(p, fileLinks.getOrDefault(p.source(), List.of()))));
+            card.queue = CardEntity.QUEUE_NEW;
+            card.state = "NEW";
+            card.newOrder = order++;
+            card.createdAt = now;
+            em.persist(card);
+            pending = flushEvery(++pending);
+        }
+        for (String id : plan.deleted()) {
+            CardEntity card = byId.get(id);
+            card.queue = CardEntity.QUEUE_DELETED;
+            card.deletedAt = now;
+            pending = flushEvery(++pending);
+        }
+        em.flush();
+        sourcesWithCards.removeAll(readable.keySet());
+        for (ParsedCard p : parsed) {
+            sourcesWithCards.add(p.source());
+        }
+        if (!plan.added().isEmpty() || !plan.deleted().isEmpty() || !plan.edited().isEmpty()) {
+            LOG.infof("Cards: %d new, %d edited or moved, %d removed (history kept)", plan.added().size(),
+                    plan.edited().size(), plan.deleted().size());
+        }
+    }
+
+    private int flushEvery(int pending) {
+        if (pending >= BATCH) {
+            em.flush();
+            return 0;
+        }
+        return pending;
+    }
+
+    private static void fill(CardEntity card, ParsedCard p, String tags, String notes) {
+        card.fingerprint = p.fingerprint();
+        card.source = p.source();
+        card.kind = p.kind().key();
+        card.deck = p.deck();
+        card.line = p.line();
+        card.front = p.front();
+        card.back = p.back();
+        card.tags = tags;
+        card.notes = notes;
+    }
+
+    /** The notes a card belongs to: its own note, then what it links to, then what its file's front matter names. */
+    private List<String> notes(ParsedCard card, List<String> fileLinks) {
+        Set<String> notes = new LinkedHashSet<>();
+        boolean fromNote = !card.source().startsWith(CardFiles.QUESTIONS_PREFIX);
+        if (fromNote) {
+            notes.add(card.source());
+        }
+        String from = fromNote ? card.source() : null;
+        for (String link : card.links()) {
+            resolve(link, from).ifPresent(notes::add);
+        }
+        if (notes.isEmpty() || !fromNote) {
+            for (String link : fileLinks) {
+                resolve(link, from).ifPresent(notes::add);
+            }
+        }
+        return new ArrayList<>(notes);
+    }
+
+    private Optional<String> resolve(String link, String from) {
+        Resolution r = vault.names().resolve(link, from);
+        return r.resolved() && r.isNote() ? Optional.of(r.path()) : Optional.empty();
+    }
+
+    private long nextNewOrder() {
+        Object max = em.createQuery("select max(c.newOrder) from CardEntity c").getSingleResult();
+        return max == null ? 1 : ((Number) max).longValue() + 1;
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    private String questionSource(Path file) {
+        return CardFiles.QUESTIONS_PREFIX + VaultPaths.relative(questionsRoot, file);
+    }
+
+    private static List<Path> markdownFiles(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(f -> SiteUrls.isMarkdown(f.toString()))
+                    .filter(f -> !VaultPaths.hidden(root.relativize(f)))
+                    .sorted().toList();
+        } catch (IOException e) {
+            LOG.warnf("Cannot list %s: %s", root, e.getMessage());
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.drillbook.review;
+
+/**
+ * Which cards to study or list; every part is optional.
+ *
+ * @param deck a deck and its sub-decks ({@code rag} includes {@code rag/evals})
+ * @param tag a tag and its nested tags
+ * @param folder cards whose source file is in this folder (of the vault, or {@code questions/…})
+ * @param note cards that belong to this note (vault path)
+ */
+public record CardFilter(String deck, String tag, String folder, String note) {
+
+    public static final CardFilter ALL = new CardFilter(null, null, null, null);
+
+    public static CardFilter of(String deck, String tag, String folder, String note) {
+        return new CardFilter(blank(deck), blank(tag == null ? null : tag.startsWith("#") ? tag.substring(1) : tag),
+                blank(folder == null ? null : folder.replaceAll("^/+|/+$", "")), blank(note));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public boolean any() {
+        return deck != null || tag != null || folder != null || note != null;
+    }
+
+    /** JPQL conditions on alias {@code c}; parameters bound by {@link #bind}. */
+    String where() {
+        StringBuilder sb = new StringBuilder();
+        if (deck != null) {
+            sb.append(" and (c.deck = :deck or c.deck like :deckPrefix escape '\\')");
+        }
+        if (tag != null) {
+            sb.append(" and (lower(c.tags) like :tag escape '\\' or lower(c.tags) like :tagPrefix escape '\\')");
+        }
+        if (folder != null) {
+            sb.append(" and c.source like :folder escape '\\'");
+        }
+        if (note != null) {
+            sb.append(" and c.notes like :note escape '\\'");
+        }
+        return sb.toString();
+    }
+
+    <Q extends jakarta.persistence.Query> Q bind(Q query) {
+        if (deck != null) {
+            query.setParameter("deck", deck);
+            query.setParameter("deckPrefix", like(deck) + "/%");
+        }
+        if (tag != null) {
+            String t = tag.toLowerCase(java.util.Locale.ROOT);
+            query.setParameter("tag", "%|" + like(t) + "|%");
+            query.setParameter("tagPrefix", "%|" + like(t) + "/%");
+        }
+        if (folder != null) {
+            query.setParameter("folder", like(folder) + "/%");
+        }
+        if (note != null) {
+            query.setParameter("note", "%|" + like(note) + "|%");
+        }
+        return query;
+    }
+
+    private static String like(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,366 @@
+package dev.drillbook.review;
+
+import dev.drillbook.config.DrillbookConfig;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Studying: which card comes next, answering it, undo, bury and suspend. Every method takes the current time as an
+ * argument (the web layer passes the clock), so behaviour across days is testable. An answer is committed before
+ * the call returns.
+ */
+@ApplicationScoped
+public class ReviewService {
+
+    /** Learning cards due within this time are shown when nothing else is left, as Anki's "learn ahead limit". */
+    static final Duration LEARN_AHEAD = Duration.ofMinutes(20);
+    /** A review may be imported with a time at most this far in the future (clock skew between devices). */
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DrillbookConfig config;
+
+    private Fsrs fsrs;
+    private StudyDay studyDay;
+    private final AtomicLong version = new AtomicLong();
+
+    @PostConstruct
+    void init() {
+        DrillbookConfig.SrsSettings srs = config.srs();
+        try {
+            FsrsParameters parameters = new FsrsParameters(
+                    srs.parameters().map(FsrsParameters::parseWeights).orElse(FsrsParameters.DEFAULT_WEIGHTS),
+                    srs.desiredRetention(), FsrsParameters.parseSteps(srs.learningSteps()),
+                    FsrsParameters.parseSteps(srs.relearningSteps()), srs.maximumInterval(), srs.fuzz());
+            fsrs = new Fsrs(parameters);
+            studyDay = new StudyDay(srs.timeZone().filter(z -> !z.isBlank()).map(ZoneId::of).orElse(ZoneId.systemDefault()),
+                    srs.dayStartsAt());
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new IllegalStateException("Invalid drillbook.srs settings: " + e.getMessage(), e);
+        }
+        if (srs.newPerDay() < 0 || srs.reviewsPerDay() < 0) {
+            throw new IllegalStateException("drillbook.srs.new-per-day and reviews-per-day must not be negative");
+        }
+    }
+
+    public Fsrs fsrs() {
+        return fsrs;
+    }
+
+    public StudyDay studyDay() {
+        return studyDay;
+    }
+
+    /** Changes after every answer, undo, bury or suspend: lets caches of mastery and statistics know. */
+    public long version() {
+        return version.get();
+    }
+
+    /** The card to show next, the counts left today, and when the next card is due if none is. */
+    public record Next(CardEntity card, Map<Rating, Memory> preview, int newLeft, int learning, int reviewLeft, Instant nextDue) {
+    }
+
+    public Optional<CardEntity> card(String id) {
+        return Optional.ofNullable(em.find(CardEntity.class, id));
+    }
+
+    public CardEntity require(String id) {
+        return card(id).orElseThrow(() -> new ReviewException(ReviewException.Kind.NOT_FOUND, "No card with id " + id + "."));
+    }
+
+    public List<CardEntity> cards(CardFilter filter, boolean dueOnly, boolean includeDeleted, Instant now, int offset, int limit) {
+        String where = "where 1 = 1" + (includeDeleted ? "" : " and c.queue <> -3") + filter.where()
+                + (dueOnly ? " and c.queue in (1, 2) and c.due <= :now" : "");
+        TypedQuery<CardEntity> q = em.createQuery("from CardEntity c " + where + " order by c.newOrder", CardEntity.class);
+        filter.bind(q);
+        if (dueOnly) {
+            q.setParameter("now", now);
+        }
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** Memory retrievability for API responses: 0 for new cards. */
+    public double retrievability(CardEntity card, Instant now) {
+        return fsrs.retrievability(card.memory(), now);
+    }
+
+    /** The four possible outcomes, as shown on the answer buttons (same fuzz as the real answer). */
+    public Map<Rating, Memory> preview(CardEntity card, Instant now) {
+        return fsrs.preview(card.memory(), now, fuzzDraw(card));
+    }
+
+    /**
+     * What to study now: learning cards that are due, then reviews due today (within the daily limit), then new
+     * cards (within the daily limit), then learning cards due within {@link #LEARN_AHEAD}.
+     */
+    public Next next(CardFilter filter, Instant now) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            unburyIfDayChanged(now);
+            Instant dayStart = studyDay.startOf(now);
+            Instant dayEnd = studyDay.nextStart(now);
+            int[] today = doneToday(dayStart);
+            int newLeft = Math.max(0, config.srs().newPerDay() - today[0]);
+            int reviewLeft = Math.max(0, config.srs().reviewsPerDay() - today[1]);
+            int learning = (int) count(filter, "c.queue = 1 and c.due <= :until", now.plus(LEARN_AHEAD));
+            int reviewsDue = (int) Math.min(reviewLeft, count(filter, "c.queue = 2 and c.due < :until", dayEnd));
+            int newAvailable = (int) Math.min(newLeft, count(filter, "c.queue = 0", null));
+            CardEntity card = first(filter, "c.queue = 1 and c.due <= :until", "c.due", now);
+            if (card == null && reviewsDue > 0) {
+                card = first(filter, "c.queue = 2 and c.due < :until", "c.due", dayEnd);
+            }
+            if (card == null && newAvailable > 0) {
+                card = first(filter, "c.queue = 0", "c.newOrder", null);
+            }
+            if (card == null) {
+                card = first(filter, "c.queue = 1 and c.due <= :until", "c.due", now.plus(LEARN_AHEAD));
+            }
+            Instant nextDue = null;
+            if (card == null) {
+                CardEntity upcoming = first(filter, "c.queue in (1, 2)", "c.due", null);
+                nextDue = upcoming == null ? null : upcoming.due;
+                if (nextDue != null && nextDue.isBefore(dayEnd) && upcoming.queue == CardEntity.QUEUE_REVIEW) {
+                    nextDue = dayEnd; // due today but the review limit is reached: tomorrow
+                }
+                if (newAvailable == 0 && count(filter, "c.queue = 0", null) > 0 && (nextDue == null || nextDue.isAfter(dayEnd))) {
+                    nextDue = dayEnd; // new cards wait for tomorrow's limit
+                }
+            }
+            return new Next(card, card == null ? Map.of() : preview(card, now), newAvailable, learning, reviewsDue, nextDue);
+        });
+    }
+
+    /** Cards to study per deck today: new (before the daily limit), learning, due reviews, and all live cards. */
+    public record DeckCount(String deck, long newCards, long learning, long due, long total) {
+    }
+
+    public List<DeckCount> decks(Instant now) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            unburyIfDayChanged(now);
+            Instant dayEnd = studyDay.nextStart(now);
+            Map<String, long[]> counts = new java.util.TreeMap<>();
+            List<Object[]> rows = em.createQuery("select c.deck, c.queue, count(c), sum(case when c.queue = 1 and c.due <= :learn then 1 "
+                    + "when c.queue = 2 and c.due < :dayEnd then 1 else 0 end) from CardEntity c where c.queue <> -3 "
+                    + "group by c.deck, c.queue", Object[].class)
+                    .setParameter("learn", now.plus(LEARN_AHEAD)).setParameter("dayEnd", dayEnd).getResultList();
+            for (Object[] row : rows) {
+                long[] c = counts.computeIfAbsent((String) row[0], k -> new long[4]);
+                short queue = ((Number) row[1]).shortValue();
+                long n = ((Number) row[2]).longValue();
+                long due = row[3] == null ? 0 : ((Number) row[3]).longValue();
+                if (queue == CardEntity.QUEUE_NEW) {
+                    c[0] += n;
+                } else if (queue == CardEntity.QUEUE_LEARNING) {
+                    c[1] += due;
+                } else if (queue == CardEntity.QUEUE_REVIEW) {
+                    c[2] += due;
+                }
+                c[3] += n;
+            }
+            List<DeckCount> out = new ArrayList<>();
+            counts.forEach((deck, c) -> out.add(new DeckCount(deck, c[0], c[1], c[2], c[3])));
+            return out;
+        });
+    }
+
+    /** Records an answer. Committed when this returns. */
+    public CardEntity answer(String id, Rating rating, Instant reviewedAt, Instant now) {
+        // the database keeps microseconds; milliseconds are plenty and round-trip through JSON unchanged
+        Instant at = (reviewedAt == null ? now : reviewedAt).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            throw new ReviewException(ReviewException.Kind.BAD_INPUT, "reviewedAt " + at + " is in the future.");
+        }
+        CardEntity result = QuarkusTransaction.requiringNew().call(() -> {
+            CardEntity card = em.find(CardEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (card == null) {
+                throw new ReviewException(ReviewException.Kind.NOT_FOUND, "No card with id " + id + ".");
+            }
+            if (card.deleted()) {
+                throw new ReviewException(ReviewException.Kind.CONFLICT, "Card " + id + " was deleted from "
+                        + card.source + "; its history is kept but it cannot be reviewed.");
+            }
+            if (card.lastReview != null && at.isBefore(card.lastReview)) {
+                throw new ReviewException(ReviewException.Kind.BAD_INPUT, "reviewedAt " + at
+                        + " is earlier than this card's last review (" + card.lastReview + "); reviews must be in order.");
+            }
+            Memory before = card.memory();
+            Memory after = fsrs.preview(before, at, fuzzDraw(card)).get(rating);
+            ReviewLogEntity log = new ReviewLogEntity();
+            log.cardId = card.id;
+            log.rating = (short) rating.grade();
+            log.reviewedAt = at;
+            log.elapsedDays = before.lastReview() == null ? 0 : (int) Fsrs.wholeDays(before.lastReview(), at);
+            log.scheduledDays = after.state() == CardState.REVIEW ? (int) Fsrs.wholeDays(at, after.due()) : 0;
+            log.stateBefore = card.state;
+            log.stepBefore = card.step;
+            log.stabilityBefore = card.stability;
+            log.difficultyBefore = card.difficulty;
+            log.dueBefore = card.due;
+            log.lastReviewBefore = card.lastReview;
+            log.queueBefore = card.queue;
+            log.leechBefore = card.leech;
+            log.stateAfter = after.state().name();
+            log.stabilityAfter = after.stability();
+            log.difficultyAfter = after.difficulty();
+            log.dueAfter = after.due();
+            em.persist(log);
+            card.apply(after);
+            if (after.lapses() >= config.srs().leechLapses() && after.lapses() > before.lapses()) {
+                card.leech = true;
+            }
+            return card;
+        });
+        version.incrementAndGet();
+        return result;
+    }
+
+    /** Takes back the most recent answer not yet undone; several calls go further back. */
+    public CardEntity undo() {
+        CardEntity card = QuarkusTransaction.requiringNew().call(() -> {
+            List<ReviewLogEntity> last = em.createQuery("from ReviewLogEntity r where r.undone = false order by r.id desc",
+                    ReviewLogEntity.class).setMaxResults(1).getResultList();
+            if (last.isEmpty()) {
+                throw new ReviewException(ReviewException.Kind.CONFLICT, "Nothing to undo.");
+            }
+            ReviewLogEntity log = last.get(0);
+            CardEntity c = em.find(CardEntity.class, log.cardId, LockModeType.PESSIMISTIC_WRITE);
+            boolean lapse = "REVIEW".equals(log.stateBefore) && log.rating == 1;
+            c.state = log.stateBefore;
+            c.step = log.stepBefore;
+            c.stability = log.stabilityBefore;
+            c.difficulty = log.difficultyBefore;
+            c.due = log.dueBefore;
+            c.lastReview = log.lastReviewBefore;
+            c.reps = Math.max(0, c.reps - 1);
+            c.lapses = Math.max(0, c.lapses - (lapse ? 1 : 0));
+            c.leech = log.leechBefore;
+            if (!c.deleted()) {
+                c.queue = log.queueBefore;
+            }
+            log.undone = true;
+            return c;
+        });
+        version.incrementAndGet();
+        return card;
+    }
+
+    /** Hides a card until the next study day. */
+    public CardEntity bury(String id, Instant now) {
+        return change(id, card -> {
+            if (card.queue < 0) {
+                throw new ReviewException(ReviewException.Kind.CONFLICT, "Only cards in the study queue can be buried.");
+            }
+            card.queue = CardEntity.QUEUE_BURIED;
+            card.buriedUntil = studyDay.nextStart(now);
+        });
+    }
+
+    public CardEntity suspend(String id) {
+        return change(id, card -> {
+            if (card.deleted()) {
+                throw new ReviewException(ReviewException.Kind.CONFLICT, "Card " + id + " was deleted from its file.");
+            }
+            card.queue = CardEntity.QUEUE_SUSPENDED;
+            card.buriedUntil = null;
+        });
+    }
+
+    /** Puts a suspended or buried card back in the queue its state belongs to. */
+    public CardEntity restore(String id) {
+        return change(id, card -> {
+            if (card.deleted()) {
+                throw new ReviewException(ReviewException.Kind.CONFLICT, "Card " + id + " was deleted from its file.");
+            }
+            card.queue = CardEntity.queueFor(card.cardState());
+            card.buriedUntil = null;
+        });
+    }
+
+    private CardEntity change(String id, java.util.function.Consumer<CardEntity> change) {
+        CardEntity card = QuarkusTransaction.requiringNew().call(() -> {
+            CardEntity c = em.find(CardEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (c == null) {
+                throw new ReviewException(ReviewException.Kind.NOT_FOUND, "No card with id " + id + ".");
+            }
+            change.accept(c);
+            return c;
+        });
+        version.incrementAndGet();
+        return card;
+    }
+
+    private void unburyIfDayChanged(Instant now) {
+        int n = em.createQuery("update CardEntity c set c.queue = case when c.state = 'NEW' then 0 when c.state = 'REVIEW' then 2 "
+                + "else 1 end, c.buriedUntil = null where c.queue = -2 and c.buriedUntil <= :now")
+                .setParameter("now", now).executeUpdate();
+        if (n > 0) {
+            version.incrementAndGet();
+        }
+    }
+
+    /** [new cards introduced, review cards answered] since the start of the study day. */
+    private int[] doneToday(Instant dayStart) {
+        List<Object[]> rows = em.createQuery("select r.stateBefore, count(r) from ReviewLogEntity r where r.reviewedAt >= :start "
+                + "and r.undone = false and r.stateBefore in ('NEW', 'REVIEW') group by r.stateBefore", Object[].class)
+                .setParameter("start", dayStart).getResultList();
+        int[] out = new int[2];
+        for (Object[] row : rows) {
+            out["NEW".equals(row[0]) ? 0 : 1] = ((Number) row[1]).intValue();
+        }
+        return out;
+    }
+
+    private long count(CardFilter filter, String condition, Instant until) {
+        TypedQuery<Long> q = em.createQuery("select count(c) from CardEntity c where " + condition + filter.where(), Long.class);
+        filter.bind(q);
+        if (until != null) {
+            q.setParameter("until", until);
+        }
+        return q.getSingleResult();
+    }
+
+    private CardEntity first(CardFilter filter, String condition, String order, Instant until) {
+        TypedQuery<CardEntity> q = em.createQuery("from CardEntity c where " + condition + filter.where() + " order by " + order,
+                CardEntity.class);
+        filter.bind(q);
+        if (until != null) {
+            q.setParameter("until", until);
+        }
+        List<CardEntity> result = q.setMaxResults(1).getResultList();
+        return result.isEmpty() ? null : result.get(0);
+    }
+
+    /** The same draw for a card's preview and its answer, different for each review of it. */
+    static double fuzzDraw(CardEntity card) {
+        return new SplittableRandom(card.id.hashCode() * 1_000_003L + card.reps).nextDouble();
+    }
+
+    /** All answers not undone since {@code from}, oldest first: for statistics. */
+    public List<ReviewLogEntity> log(Instant from) {
+        return em.createQuery("from ReviewLogEntity r where r.reviewedAt >= :from and r.undone = false order by r.id",
+                ReviewLogEntity.class).setParameter("from", from).getResultList();
+    }
+
+    public List<ReviewLogEntity> history(String cardId) {
+        return new ArrayList<>(em.createQuery("from ReviewLogEntity r where r.cardId = :id order by r.id", ReviewLogEntity.class)
+                .setParameter("id", cardId).getResultList());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.drillbook.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Rendered note pages, kept until anything in the vault (or in the study state shown on them) changes. A page
+ * depends on other notes (backlinks, embeds, link titles), so the stamp is the vault-wide version rather than the
+ * note's own; edits are rare next to reads, and re-rendering one page on the next visit is cheap.
+ */
+@ApplicationScoped
+public class PageCache {
+
+    private static final int CAPACITY = 512;
+
+    private record Entry(String stamp, String html) {
+    }
+
+    private final Map<String, Entry> pages = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    /** The page for {@code key} rendered at {@code stamp}, rendering it if missing or stale. */
+    public String page(String key, String stamp, Supplier<String> render) {
+        synchronized (pages) {
+            Entry entry = pages.get(key);
+            if (entry != null && entry.stamp().equals(stamp)) {
+                return entry.html();
+            }
+        }
+        String html = render.get();
+        synchronized (pages) {
+            pages.put(key, new Entry(stamp, html));
+        }
+        return html;
+    }
+}
