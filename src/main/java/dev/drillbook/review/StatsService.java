@@ -163,7 +163,7 @@ public class StatsService implements MasterySource {
         }
         List<StudyStats.StateCount> byState = new ArrayList<>();
         states.forEach((k, v) -> byState.add(new StudyStats.StateCount(k, v)));
-        String[] labels = {"< 1 day", "1–7 days", "1–4 weeks", "1–3 months", "3–12 months", "> 1 year"};
+        String[] labels = {"< 1 d", "1–7 d", "1–4 wk", "1–3 mo", "3–12 mo", "> 1 y"};
         List<StudyStats.Bucket> stability = new ArrayList<>();
         for (int i = 0; i < labels.length; i++) {
             stability.add(new StudyStats.Bucket(labels[i], buckets[i]));

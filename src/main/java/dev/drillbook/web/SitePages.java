@@ -50,6 +50,9 @@ public class SitePages {
     PageCache pageCache;
 
     @Inject
+    dev.drillbook.review.StatsService stats;
+
+    @Inject
     jakarta.enterprise.inject.Instance<dev.drillbook.graph.MasterySource> mastery;
 
     record FolderSummary(String name, String path, String url, int count) {
@@ -69,7 +72,11 @@ public class SitePages {
 
     record NoteView(Note note, String titleId, String html, String cssClasses, List<NoteHeading> toc, List<PropertyRow> properties,
             List<BacklinkContext> backlinks, List<OutLink> outgoing, List<OutLink> unresolved, List<VaultProblem> problems,
-            List<Crumb> crumbs) {
+            List<Crumb> crumbs, StudyBox study) {
+    }
+
+    /** The note's cards: how many, how well they are known, where to study them. */
+    record StudyBox(int cards, int masteryPercent, String studyUrl) {
     }
 
     record Crumb(String name, String url) {
@@ -159,6 +166,12 @@ public class SitePages {
         return vault.version() + ":" + study;
     }
 
+    private StudyBox studyBox(Note note) {
+        double[] m = stats.noteMastery(note.path());
+        return m == null ? null : new StudyBox((int) m[1], (int) Math.round(m[0] * 100),
+                "/review/study?note=" + dev.drillbook.markdown.SiteUrls.encodePath(note.path()));
+    }
+
     private String notePage(Note note) {
         Map<String, OutLink> outgoing = new LinkedHashMap<>();
         Map<String, OutLink> unresolved = new LinkedHashMap<>();
@@ -189,7 +202,7 @@ public class SitePages {
         }
         NoteView view = new NoteView(note, titleId, html, String.join(" ", note.cssClasses()), toc,
                 PropertyRow.of(note.properties(), vault.names(), note.path()), vault.backlinkContexts(note.path(), BACKLINK_CONTEXTS),
-                List.copyOf(outgoing.values()), List.copyOf(unresolved.values()), vault.problems(note), crumbs);
+                List.copyOf(outgoing.values()), List.copyOf(unresolved.values()), vault.problems(note), crumbs, studyBox(note));
         return Templates.note(view).render();
     }
 

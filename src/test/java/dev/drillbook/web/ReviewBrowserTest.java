@@ -1,0 +1,86 @@
+package dev.drillbook.web;
+
+import dev.drillbook.support.Browsers;
+
+import com.microsoft.playwright.Page;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reviewing cards with the keyboard only, as an Anki user would, in headless Chromium. */
+@QuarkusTest
+class ReviewBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void reviewWithTheKeyboardThenUndo() {
+        List<String> errors = Browsers.errors();
+        Page page = Browsers.page(errors);
+        page.navigate(base + "review/study?deck=browser-deck");
+        page.waitForSelector("#flashcard:not([hidden])");
+        String firstFront = page.locator(".flashcard-front").textContent();
+        assertTrue(firstFront.contains("attention scores"), firstFront);
+        assertTrue(page.locator(".flashcard-back").isHidden());
+        Browsers.screenshot(page, "review-question");
+
+        page.keyboard().press("Space");
+        page.waitForSelector(".flashcard-back:not([hidden])");
+        assertTrue(page.locator(".rating-buttons").isVisible());
+        assertTrue(page.locator(".flashcard-back .katex").count() > 0, "math typeset by KaTeX on the card");
+        List<String> intervals = page.locator(".rating-interval").allTextContents();
+        assertEquals(List.of("1m", "6m", "10m"), intervals.subList(0, 3), "a new card's learning steps: " + intervals);
+        int easy = Integer.parseInt(intervals.get(3).replace("d", ""));
+        assertTrue(easy >= 6 && easy <= 10, "Easy: 8 days, fuzzed within [6, 10]: " + intervals);
+        Browsers.screenshot(page, "review-answer");
+
+        page.keyboard().press("3");
+        page.waitForFunction("() => !document.querySelector('.flashcard-front').textContent.includes('attention scores')");
+        assertTrue(page.locator(".flashcard-front").textContent().contains("KV cache"));
+        String id = given().get("/api/cards?deck=browser-deck").then().extract().jsonPath()
+                .getString("find { it.front.contains('attention scores') }.id");
+        assertEquals(1, given().get("/api/cards/" + id).then().extract().jsonPath().getInt("reps"), "the answer was saved");
+
+        page.keyboard().press("u");
+        page.waitForFunction("() => document.querySelector('.flashcard-front').textContent.includes('attention scores')");
+        assertEquals(0, given().get("/api/cards/" + id).then().extract().jsonPath().getInt("reps"), "undo restored the card");
+
+        page.keyboard().press("Enter");
+        page.keyboard().press("4");
+        page.waitForFunction("() => document.querySelector('.flashcard-front').textContent.includes('KV cache')");
+        page.keyboard().press("Space");
+        page.keyboard().press("4");
+        page.waitForSelector("#study-empty:not([hidden])");
+        assertTrue(page.locator("#study-empty").textContent().contains("next card is due"));
+        Browsers.screenshot(page, "review-done");
+        assertEquals(List.of(), errors);
+        page.close();
+    }
+
+    @Test
+    void decksAndStatisticsPagesRender() {
+        List<String> errors = Browsers.errors();
+        Page page = Browsers.page(errors);
+        page.navigate(base + "review");
+        assertTrue(page.locator(".deck-table").textContent().contains("browser-deck"));
+        Browsers.screenshot(page, "review-decks");
+        page.navigate(base + "stats");
+        page.waitForSelector("svg.heatmap rect");
+        assertEquals(365, page.locator("svg.heatmap rect").count());
+        Browsers.screenshot(page, "stats");
+        page.navigate(base + "notes/attention/Attention");
+        assertTrue(page.locator(".study-box").textContent().contains("cards"), "the note shows its cards and mastery");
+        page.locator(".study-box a").click();
+        page.waitForSelector("#flashcard:not([hidden]), #study-empty:not([hidden])");
+        assertEquals(List.of(), errors);
+        page.close();
+    }
+}
