@@ -1,5 +1,7 @@
 package dev.drillbook.bench;
 
+import dev.drillbook.support.AppProcess;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.drillbook.bench;
+package dev.drillbook.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The packaged app ({@code target/quarkus-app/quarkus-run.jar}) run as a separate process, as a user runs it. */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
-    final int port;
-    final Process process;
-    final long startedNanos;
+    public final int port;
+    public final Process process;
+    public final long startedNanos;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private AppProcess(int port, Process process, long startedNanos) {
@@ -27,7 +27,7 @@ final class AppProcess implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
-    static AppProcess start(Path notes, Path questions, Path data, Map<String, String> env, List<String> jvmArgs) throws IOException {
+    public static AppProcess start(Path notes, Path questions, Path data, Map<String, String> env, List<String> jvmArgs) throws IOException {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Package the app first (the bench profile runs after `package`)");
@@ -53,7 +53,20 @@ final class AppProcess implements AutoCloseable {
         return new AppProcess(port, builder.start(), started);
     }
 
-    String get(String path) throws IOException, InterruptedException {
+    /** POSTs JSON; returns the status code and body. */
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Kills the process without warning (SIGKILL): no shutdown hooks, no flushing. */
+    public void killHard() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public String get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -63,12 +76,12 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** Milliseconds from process start until {@code /api/status} says the vault is loaded. */
-    long awaitLoaded(Duration timeout) throws InterruptedException {
+    public long awaitLoaded(Duration timeout) throws InterruptedException {
         return awaitStatus("\"loaded\":true", timeout);
     }
 
     /** Milliseconds from process start until {@code /api/status} contains {@code marker}. */
-    long awaitStatus(String marker, Duration timeout) throws InterruptedException {
+    public long awaitStatus(String marker, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -84,7 +97,7 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** Peak resident set size of the process so far, in MB (Linux {@code VmHWM}). */
-    long peakRssMb() throws IOException {
+    public long peakRssMb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
