@@ -54,6 +54,7 @@ public class CardCatalog implements ProblemSource {
 
     private static final Logger LOG = Logger.getLogger(CardCatalog.class);
     private static final int BATCH = 500;
+    private static final String READ_ONLY = "org.hibernate.readOnly";
 
     @Inject
     DrillbookConfig config;
@@ -63,6 +64,9 @@ public class CardCatalog implements ProblemSource {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    dev.drillbook.review.ReviewService reviews;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "drillbook-cards");
@@ -249,14 +253,16 @@ public class CardCatalog implements ProblemSource {
                     .setParameter("deleted", CardEntity.QUEUE_DELETED).getSingleResult()).intValue();
         });
         version.incrementAndGet();
+        reviews.decksChanged();
     }
 
     private void reconcile(Map<String, CardFiles.Parsed> readable, boolean everything) {
         List<CardEntity> existing = everything
                 ? em.createQuery("from CardEntity c where c.queue <> :deleted", CardEntity.class)
-                        .setParameter("deleted", CardEntity.QUEUE_DELETED).getResultList()
+                        .setParameter("deleted", CardEntity.QUEUE_DELETED).setHint(READ_ONLY, true).getResultList()
                 : em.createQuery("from CardEntity c where c.queue <> :deleted and c.source in :sources", CardEntity.class)
-                        .setParameter("deleted", CardEntity.QUEUE_DELETED).setParameter("sources", readable.keySet()).getResultList();
+                        .setParameter("deleted", CardEntity.QUEUE_DELETED).setParameter("sources", readable.keySet())
+                        .setHint(READ_ONLY, true).getResultList();
         if (everything) {
             // sources that vanished while Drillbook was not running: their cards are deleted below
             for (CardEntity card : existing) {
@@ -286,6 +292,7 @@ public class CardCatalog implements ProblemSource {
             if (!card.fingerprint.equals(p.fingerprint()) || card.line != p.line() || !card.source.equals(p.source())
                     || !card.deck.equals(p.deck()) || !card.tags.equals(tags) || !card.notes.equals(notes)
                     || !card.front.equals(p.front()) || !card.back.equals(p.back())) {
+                writable(card);
                 fill(card, p, tags, notes);
                 pending = flushEvery(++pending);
             }
@@ -305,6 +312,7 @@ public class CardCatalog implements ProblemSource {
         }
         for (String id : plan.deleted()) {
             CardEntity card = byId.get(id);
+            writable(card);
             card.queue = CardEntity.QUEUE_DELETED;
             card.deletedAt = now;
             pending = flushEvery(++pending);
@@ -318,6 +326,14 @@ public class CardCatalog implements ProblemSource {
             LOG.infof("Cards: %d new, %d edited or moved, %d removed (history kept)", plan.added().size(),
                     plan.edited().size(), plan.deleted().size());
         }
+    }
+
+    /**
+     * Stored cards are loaded read-only (most are unchanged, and a restart with 100,000 cards should not pay for
+     * dirty-checking all of them); the few that change are switched back to writable first.
+     */
+    private void writable(CardEntity card) {
+        em.unwrap(org.hibernate.Session.class).setReadOnly(card, false);
     }
 
     private int flushEvery(int pending) {
@@ -340,7 +356,7 @@ public class CardCatalog implements ProblemSource {
         card.notes = notes;
     }
 
-    /** The notes a card belongs to: its own note, then what it links to, then what its file's front matter names. */
+    /** The notes a card belongs to: its own note and what it links to; else what its file's front matter names. */
     private List<String> notes(ParsedCard card, List<String> fileLinks) {
         Set<String> notes = new LinkedHashSet<>();
         boolean fromNote = !card.source().startsWith(CardFiles.QUESTIONS_PREFIX);
@@ -351,7 +367,8 @@ public class CardCatalog implements ProblemSource {
         for (String link : card.links()) {
             resolve(link, from).ifPresent(notes::add);
         }
-        if (notes.isEmpty() || !fromNote) {
+        // a card's own links say best what it is about; the file's front matter speaks for cards without any
+        if (notes.isEmpty() || (!fromNote && card.links().isEmpty())) {
             for (String link : fileLinks) {
                 resolve(link, from).ifPresent(notes::add);
             }

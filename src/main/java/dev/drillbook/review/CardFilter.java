@@ -8,13 +8,25 @@ package dev.drillbook.review;
  * @param folder cards whose source file is in this folder (of the vault, or {@code questions/…})
  * @param note cards that belong to this note (vault path)
  */
-public record CardFilter(String deck, String tag, String folder, String note) {
+public record CardFilter(String deck, String tag, String folder, String note, java.util.List<String> decks) {
 
-    public static final CardFilter ALL = new CardFilter(null, null, null, null);
+    public static final CardFilter ALL = new CardFilter(null, null, null, null, null);
 
     public static CardFilter of(String deck, String tag, String folder, String note) {
         return new CardFilter(blank(deck), blank(tag == null ? null : tag.startsWith("#") ? tag.substring(1) : tag),
-                blank(folder == null ? null : folder.replaceAll("^/+|/+$", "")), blank(note));
+                blank(folder == null ? null : folder.replaceAll("^/+|/+$", "")), blank(note), null);
+    }
+
+    /**
+     * The same filter with the deck and its sub-decks spelled out from the decks that exist, so queries can use the
+     * (deck, queue, due) index with {@code IN} instead of scanning with {@code LIKE}.
+     */
+    public CardFilter resolvedAgainst(java.util.Collection<String> existing) {
+        if (deck == null) {
+            return this;
+        }
+        java.util.List<String> matching = existing.stream().filter(d -> d.equals(deck) || d.startsWith(deck + "/")).toList();
+        return new CardFilter(deck, tag, folder, note, matching);
     }
 
     private static String blank(String s) {
@@ -28,7 +40,9 @@ public record CardFilter(String deck, String tag, String folder, String note) {
     /** JPQL conditions on alias {@code c}; parameters bound by {@link #bind}. */
     String where() {
         StringBuilder sb = new StringBuilder();
-        if (deck != null) {
+        if (deck != null && decks != null) {
+            sb.append(decks.isEmpty() ? " and 1 = 0" : decks.size() == 1 ? " and c.deck = :deck" : " and c.deck in :decks");
+        } else if (deck != null) {
             sb.append(" and (c.deck = :deck or c.deck like :deckPrefix escape '\\')");
         }
         if (tag != null) {
@@ -44,7 +58,13 @@ public record CardFilter(String deck, String tag, String folder, String note) {
     }
 
     <Q extends jakarta.persistence.Query> Q bind(Q query) {
-        if (deck != null) {
+        if (deck != null && decks != null) {
+            if (decks.size() == 1) {
+                query.setParameter("deck", decks.get(0));
+            } else if (!decks.isEmpty()) {
+                query.setParameter("decks", decks);
+            }
+        } else if (deck != null) {
             query.setParameter("deck", deck);
             query.setParameter("deckPrefix", like(deck) + "/%");
         }

@@ -7,7 +7,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Duration;
@@ -42,6 +41,42 @@ public class ReviewService {
     private Fsrs fsrs;
     private StudyDay studyDay;
     private final AtomicLong version = new AtomicLong();
+    /**
+     * Answers to one card are applied one at a time. The database is embedded and opened by this process only, so
+     * a lock here is enough, and cheaper than SELECT … FOR UPDATE (which writes a lock version of the row in H2).
+     */
+    private final java.util.concurrent.locks.ReentrantLock[] locks = new java.util.concurrent.locks.ReentrantLock[64];
+    private static final String UNDO_LOCK = "\u0000undo";
+
+    {
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new java.util.concurrent.locks.ReentrantLock();
+        }
+    }
+
+    private <T> T locked(String key, java.util.function.Supplier<T> action) {
+        // undo touches whichever card was answered last: it takes every stripe
+        if (UNDO_LOCK.equals(key)) {
+            for (var lock : locks) {
+                lock.lock();
+            }
+            try {
+                return action.get();
+            } finally {
+                for (var lock : locks) {
+                    lock.unlock();
+                }
+            }
+        }
+        var lock = locks[Math.floorMod(key.hashCode(), locks.length)];
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+    private volatile List<String> deckNames;
 
     @PostConstruct
     void init() {
@@ -87,7 +122,25 @@ public class ReviewService {
         return card(id).orElseThrow(() -> new ReviewException(ReviewException.Kind.NOT_FOUND, "No card with id " + id + "."));
     }
 
-    public List<CardEntity> cards(CardFilter filter, boolean dueOnly, boolean includeDeleted, Instant now, int offset, int limit) {
+    /** Names of the decks that have cards; cached until {@link #decksChanged()}. */
+    public List<String> deckNames() {
+        List<String> names = deckNames;
+        if (names == null) {
+            names = QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
+                    "select distinct c.deck from CardEntity c where c.queue <> -3", String.class).getResultList());
+            deckNames = names;
+        }
+        return names;
+    }
+
+    /** Called when cards were added, removed or moved between decks. */
+    public void decksChanged() {
+        deckNames = null;
+        version.incrementAndGet();
+    }
+
+    public List<CardEntity> cards(CardFilter unresolved, boolean dueOnly, boolean includeDeleted, Instant now, int offset, int limit) {
+        CardFilter filter = unresolved.resolvedAgainst(deckNames());
         String where = "where 1 = 1" + (includeDeleted ? "" : " and c.queue <> -3") + filter.where()
                 + (dueOnly ? " and c.queue in (1, 2) and c.due <= :now" : "");
         TypedQuery<CardEntity> q = em.createQuery("from CardEntity c " + where + " order by c.newOrder", CardEntity.class);
@@ -112,17 +165,19 @@ public class ReviewService {
      * What to study now: learning cards that are due, then reviews due today (within the daily limit), then new
      * cards (within the daily limit), then learning cards due within {@link #LEARN_AHEAD}.
      */
-    public Next next(CardFilter filter, Instant now) {
+    public Next next(CardFilter unresolved, Instant now) {
         return QuarkusTransaction.joiningExisting().call(() -> {
+            CardFilter filter = unresolved.resolvedAgainst(deckNames());
             unburyIfDayChanged(now);
             Instant dayStart = studyDay.startOf(now);
             Instant dayEnd = studyDay.nextStart(now);
             int[] today = doneToday(dayStart);
             int newLeft = Math.max(0, config.srs().newPerDay() - today[0]);
             int reviewLeft = Math.max(0, config.srs().reviewsPerDay() - today[1]);
-            int learning = (int) count(filter, "c.queue = 1 and c.due <= :until", now.plus(LEARN_AHEAD));
-            int reviewsDue = (int) Math.min(reviewLeft, count(filter, "c.queue = 2 and c.due < :until", dayEnd));
-            int newAvailable = (int) Math.min(newLeft, count(filter, "c.queue = 0", null));
+            // counts only up to what can be studied today: an index walk of at most a few hundred entries
+            int learning = countUpTo(filter, "c.queue = 1 and c.due <= :until", now.plus(LEARN_AHEAD), 1000);
+            int reviewsDue = countUpTo(filter, "c.queue = 2 and c.due < :until", dayEnd, reviewLeft);
+            int newAvailable = countUpTo(filter, "c.queue = 0", null, newLeft);
             CardEntity card = first(filter, "c.queue = 1 and c.due <= :until", "c.due", now);
             if (card == null && reviewsDue > 0) {
                 card = first(filter, "c.queue = 2 and c.due < :until", "c.due", dayEnd);
@@ -140,7 +195,7 @@ public class ReviewService {
                 if (nextDue != null && nextDue.isBefore(dayEnd) && upcoming.queue == CardEntity.QUEUE_REVIEW) {
                     nextDue = dayEnd; // due today but the review limit is reached: tomorrow
                 }
-                if (newAvailable == 0 && count(filter, "c.queue = 0", null) > 0 && (nextDue == null || nextDue.isAfter(dayEnd))) {
+                if (newAvailable == 0 && countUpTo(filter, "c.queue = 0", null, 1) > 0 && (nextDue == null || nextDue.isAfter(dayEnd))) {
                     nextDue = dayEnd; // new cards wait for tomorrow's limit
                 }
             }
@@ -188,8 +243,8 @@ public class ReviewService {
         if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new ReviewException(ReviewException.Kind.BAD_INPUT, "reviewedAt " + at + " is in the future.");
         }
-        CardEntity result = QuarkusTransaction.requiringNew().call(() -> {
-            CardEntity card = em.find(CardEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        CardEntity result = locked(id, () -> QuarkusTransaction.requiringNew().call(() -> {
+            CardEntity card = em.find(CardEntity.class, id);
             if (card == null) {
                 throw new ReviewException(ReviewException.Kind.NOT_FOUND, "No card with id " + id + ".");
             }
@@ -227,21 +282,21 @@ public class ReviewService {
                 card.leech = true;
             }
             return card;
-        });
+        }));
         version.incrementAndGet();
         return result;
     }
 
     /** Takes back the most recent answer not yet undone; several calls go further back. */
     public CardEntity undo() {
-        CardEntity card = QuarkusTransaction.requiringNew().call(() -> {
+        CardEntity card = locked(UNDO_LOCK, () -> QuarkusTransaction.requiringNew().call(() -> {
             List<ReviewLogEntity> last = em.createQuery("from ReviewLogEntity r where r.undone = false order by r.id desc",
                     ReviewLogEntity.class).setMaxResults(1).getResultList();
             if (last.isEmpty()) {
                 throw new ReviewException(ReviewException.Kind.CONFLICT, "Nothing to undo.");
             }
             ReviewLogEntity log = last.get(0);
-            CardEntity c = em.find(CardEntity.class, log.cardId, LockModeType.PESSIMISTIC_WRITE);
+            CardEntity c = em.find(CardEntity.class, log.cardId);
             boolean lapse = "REVIEW".equals(log.stateBefore) && log.rating == 1;
             c.state = log.stateBefore;
             c.step = log.stepBefore;
@@ -257,7 +312,7 @@ public class ReviewService {
             }
             log.undone = true;
             return c;
-        });
+        }));
         version.incrementAndGet();
         return card;
     }
@@ -295,14 +350,14 @@ public class ReviewService {
     }
 
     private CardEntity change(String id, java.util.function.Consumer<CardEntity> change) {
-        CardEntity card = QuarkusTransaction.requiringNew().call(() -> {
-            CardEntity c = em.find(CardEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        CardEntity card = locked(id, () -> QuarkusTransaction.requiringNew().call(() -> {
+            CardEntity c = em.find(CardEntity.class, id);
             if (c == null) {
                 throw new ReviewException(ReviewException.Kind.NOT_FOUND, "No card with id " + id + ".");
             }
             change.accept(c);
             return c;
-        });
+        }));
         version.incrementAndGet();
         return card;
     }
@@ -328,13 +383,16 @@ public class ReviewService {
         return out;
     }
 
-    private long count(CardFilter filter, String condition, Instant until) {
-        TypedQuery<Long> q = em.createQuery("select count(c) from CardEntity c where " + condition + filter.where(), Long.class);
+    private int countUpTo(CardFilter filter, String condition, Instant until, int cap) {
+        if (cap <= 0) {
+            return 0;
+        }
+        TypedQuery<String> q = em.createQuery("select c.id from CardEntity c where " + condition + filter.where(), String.class);
         filter.bind(q);
         if (until != null) {
             q.setParameter("until", until);
         }
-        return q.getSingleResult();
+        return q.setMaxResults(cap).getResultList().size();
     }
 
     private CardEntity first(CardFilter filter, String condition, String order, Instant until) {

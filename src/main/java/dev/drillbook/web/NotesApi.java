@@ -37,6 +37,9 @@ public class NotesApi {
     Vault vault;
 
     @Inject
+    dev.drillbook.quiz.CardCatalog cards;
+
+    @Inject
     VaultGate gate;
 
     @Inject
@@ -66,7 +69,8 @@ public class NotesApi {
     }
 
     public record Status(boolean loaded, boolean searchReady, boolean prerendered, int notes, int loadedSoFar, int total,
-            long loadMillis, long searchIndexMillis, long version, double lastChangeMillis, double lastSearchUpdateMillis) {
+            long loadMillis, long searchIndexMillis, long version, double lastChangeMillis, double lastSearchUpdateMillis,
+            boolean cardsLoaded, int cards, long cardsLoadMillis) {
     }
 
     @GET
@@ -115,7 +119,8 @@ public class NotesApi {
     public Status status() {
         LoadProgress p = vault.progress();
         return new Status(p.loaded(), search.ready(), vault.prerendered(), vault.size(), p.done(), p.total(), p.millis(),
-                search.indexMillis(), vault.version(), vault.lastChangeMillis(), search.lastUpdateMillis());
+                search.indexMillis(), vault.version(), vault.lastChangeMillis(), search.lastUpdateMillis(),
+                cards.loaded(), cards.cardCount(), cards.loadMillis());
     }
 
     @GET

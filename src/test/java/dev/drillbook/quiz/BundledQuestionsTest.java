@@ -1,0 +1,82 @@
+package dev.drillbook.quiz;
+
+import dev.drillbook.markdown.FrontMatter;
+import dev.drillbook.markdown.Resolution;
+import dev.drillbook.vault.NameIndex;
+import dev.drillbook.vault.NoteBuilder;
+import dev.drillbook.vault.VaultPaths;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The bundled question bank parses cleanly, is big enough, and every card is tied to a note that exists. */
+class BundledQuestionsTest {
+
+    private static final Path QUESTIONS = Path.of("questions");
+    private static final NameIndex NAMES = new NameIndex();
+    private static final List<ParsedCard> CARDS = new ArrayList<>();
+    private static final List<String> PROBLEMS = new ArrayList<>();
+    private static final Map<String, List<String>> FILE_LINKS = new java.util.HashMap<>();
+
+    @BeforeAll
+    static void read() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("notes"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+                FrontMatter fm = NoteBuilder.frontMatter(Files.readString(file));
+                NAMES.add(VaultPaths.relative(Path.of("notes"), file), fm.aliases());
+            }
+        }
+        try (Stream<Path> files = Files.walk(QUESTIONS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                String source = "questions/" + VaultPaths.relative(QUESTIONS, file);
+                CardFiles.Parsed parsed = CardFiles.read(source, Files.readString(file), false);
+                CARDS.addAll(parsed.cards());
+                parsed.problems().forEach(p -> PROBLEMS.add(p.path() + ":" + p.line() + " " + p.message()));
+                FILE_LINKS.put(source, parsed.fileLinks());
+            }
+        }
+    }
+
+    @Test
+    void atLeastTwoHundredCardsOfEveryKindAndNoProblems() {
+        assertEquals(List.of(), PROBLEMS);
+        assertTrue(CARDS.size() >= 200, "cards: " + CARDS.size());
+        Map<CardKind, Integer> kinds = new EnumMap<>(CardKind.class);
+        CARDS.forEach(c -> kinds.merge(c.kind(), 1, Integer::sum));
+        assertTrue(kinds.getOrDefault(CardKind.CLOZE, 0) >= 20, "clozes: " + kinds);
+        assertTrue(CARDS.stream().filter(c -> c.front().contains("$") || c.back().contains("$")).count() >= 15, "cards with math");
+        Set<String> fingerprints = new HashSet<>();
+        CARDS.forEach(c -> assertTrue(fingerprints.add(c.fingerprint()), "duplicate card: " + c.front()));
+    }
+
+    @Test
+    void everyCardLinksToANoteThatExists() {
+        List<String> unlinked = new ArrayList<>();
+        for (ParsedCard card : CARDS) {
+            List<String> links = card.links().isEmpty() ? FILE_LINKS.get(card.source()) : card.links();
+            boolean ok = !links.isEmpty();
+            for (String link : links) {
+                Resolution r = NAMES.resolve(link, null);
+                ok &= r.resolved() && !r.ambiguous();
+            }
+            if (!ok) {
+                unlinked.add(card.source() + ":" + card.line() + " " + card.front() + " → " + links);
+            }
+        }
+        assertEquals(List.of(), unlinked);
+    }
+}
