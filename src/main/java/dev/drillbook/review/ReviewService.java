@@ -77,6 +77,9 @@ public class ReviewService {
         }
     }
     private volatile List<String> deckNames;
+    private final ReviewDays reviewDays = new ReviewDays();
+    private final ThreadLocal<ReviewDays.Answer> lastAnswer = new ThreadLocal<>();
+    private volatile Instant lastUnbury = Instant.EPOCH;
 
     @PostConstruct
     void init() {
@@ -281,8 +284,11 @@ public class ReviewService {
             if (after.lapses() >= config.srs().leechLapses() && after.lapses() > before.lapses()) {
                 card.leech = true;
             }
+            em.flush();
+            lastAnswer.set(new ReviewDays.Answer(log.id, studyDay.dateOf(at), rating.grade(), "REVIEW".equals(log.stateBefore)));
             return card;
         }));
+        reviewDays.added(lastAnswer.get());
         version.incrementAndGet();
         return result;
     }
@@ -311,8 +317,10 @@ public class ReviewService {
                 c.queue = log.queueBefore;
             }
             log.undone = true;
+            lastAnswer.set(new ReviewDays.Answer(log.id, studyDay.dateOf(log.reviewedAt), log.rating, "REVIEW".equals(log.stateBefore)));
             return c;
         }));
+        reviewDays.undone(lastAnswer.get());
         version.incrementAndGet();
         return card;
     }
@@ -363,6 +371,12 @@ public class ReviewService {
     }
 
     private void unburyIfDayChanged(Instant now) {
+        // buried cards come back at the start of a study day; checking once a minute is plenty, and spares every
+        // request a write statement
+        if (now.isBefore(lastUnbury.plusSeconds(60))) {
+            return;
+        }
+        lastUnbury = now;
         int n = em.createQuery("update CardEntity c set c.queue = case when c.state = 'NEW' then 0 when c.state = 'REVIEW' then 2 "
                 + "else 1 end, c.buriedUntil = null where c.queue = -2 and c.buriedUntil <= :now")
                 .setParameter("now", now).executeUpdate();
@@ -409,6 +423,17 @@ public class ReviewService {
     /** The same draw for a card's preview and its answer, different for each review of it. */
     static double fuzzDraw(CardEntity card) {
         return new SplittableRandom(card.id.hashCode() * 1_000_003L + card.reps).nextDouble();
+    }
+
+    /** Answers per study day (all, to review cards, of which passed), from the in-memory tally. */
+    public java.util.Map<java.time.LocalDate, long[]> answersPerDay() {
+        return reviewDays.snapshot(() -> QuarkusTransaction.joiningExisting().call(() -> {
+            List<ReviewDays.Answer> all = new ArrayList<>();
+            em.createQuery("select r.id, r.reviewedAt, r.rating, r.stateBefore from ReviewLogEntity r where r.undone = false",
+                    Object[].class).getResultStream().forEach(row -> all.add(new ReviewDays.Answer(((Number) row[0]).longValue(),
+                    studyDay.dateOf((Instant) row[1]), ((Number) row[2]).intValue(), "REVIEW".equals(row[3]))));
+            return all;
+        }));
     }
 
     /** All answers not undone since {@code from}, oldest first: for statistics. */

@@ -112,20 +112,46 @@ public class StatsService implements MasterySource {
 
         Map<LocalDate, Integer> perDay = new LinkedHashMap<>();
         Instant monthAgo = now.minus(Duration.ofDays(30));
-        String where = filter.any() ? " and r.cardId in (select c.id from CardEntity c where 1 = 1" + filter.where() + ")" : "";
-        // the heatmap needs one timestamp per answer of the last year; retention is counted by the database
-        var logQuery = em.createQuery("select r.reviewedAt from ReviewLogEntity r where r.undone = false and r.reviewedAt >= :from"
-                + where, Instant.class).setParameter("from", yearAgo);
-        filter.bind(logQuery);
-        for (Instant at : logQuery.getResultList()) {
-            perDay.merge(day.dateOf(at), 1, Integer::sum);
+        long reviewAnswers = 0;
+        long reviewPasses = 0;
+        long monthAnswers = 0;
+        long monthPasses = 0;
+        if (!filter.any()) {
+            // all cards: the in-memory tally per day, no scan of the log
+            LocalDate monthStart = day.dateOf(monthAgo);
+            for (Map.Entry<LocalDate, long[]> e : reviews.answersPerDay().entrySet()) {
+                long[] c = e.getValue();
+                if (!e.getKey().isBefore(today.minusDays(364)) && c[0] > 0) {
+                    perDay.put(e.getKey(), (int) c[0]);
+                }
+                reviewAnswers += c[1];
+                reviewPasses += c[2];
+                if (!e.getKey().isBefore(monthStart)) {
+                    monthAnswers += c[1];
+                    monthPasses += c[2];
+                }
+            }
+        } else {
+            String where = " and r.cardId in (select c.id from CardEntity c where 1 = 1" + filter.where() + ")";
+            var logQuery = em.createQuery("select r.reviewedAt, r.rating, r.stateBefore from ReviewLogEntity r where r.undone = false"
+                    + where, Object[].class);
+            filter.bind(logQuery);
+            for (Object[] row : logQuery.getResultList()) {
+                Instant at = (Instant) row[0];
+                boolean pass = ((Number) row[1]).intValue() > 1;
+                if (!at.isBefore(yearAgo)) {
+                    perDay.merge(day.dateOf(at), 1, Integer::sum);
+                }
+                if ("REVIEW".equals(row[2])) {
+                    reviewAnswers++;
+                    reviewPasses += pass ? 1 : 0;
+                    if (at.isAfter(monthAgo)) {
+                        monthAnswers++;
+                        monthPasses += pass ? 1 : 0;
+                    }
+                }
+            }
         }
-        long[] all = retention(where, filter, null);
-        long[] month = retention(where, filter, monthAgo);
-        long reviewAnswers = all[0];
-        long reviewPasses = all[1];
-        long monthAnswers = month[0];
-        long monthPasses = month[1];
         List<StudyStats.DayCount> heatmap = new ArrayList<>();
         for (int i = 364; i >= 0; i--) {
             LocalDate d = today.minusDays(i);
@@ -182,19 +208,6 @@ public class StatsService implements MasterySource {
         return new StudyStats(heatmap, forecastDays, monthAnswers == 0 ? null : (double) monthPasses / monthAnswers,
                 reviewAnswers == 0 ? null : (double) reviewPasses / reviewAnswers, monthAnswers, byState,
                 ranked(m.tags()), ranked(m.notes()), perDay.getOrDefault(today, 0), streak, stability);
-    }
-
-    /** [answers to cards in review, of which not "again"], since {@code from} (or ever). */
-    private long[] retention(String where, CardFilter filter, Instant from) {
-        var q = em.createQuery("select count(r), sum(case when r.rating > 1 then 1 else 0 end) from ReviewLogEntity r "
-                + "where r.undone = false and r.stateBefore = 'REVIEW'" + (from == null ? "" : " and r.reviewedAt >= :from") + where,
-                Object[].class);
-        filter.bind(q);
-        if (from != null) {
-            q.setParameter("from", from);
-        }
-        Object[] row = q.getSingleResult();
-        return new long[] {row[0] == null ? 0 : ((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue()};
     }
 
     private static List<StudyStats.Mastery> ranked(Map<String, double[]> sums) {

@@ -185,5 +185,14 @@ class CardsApiTest {
         assertEquals(30, stats.getList("forecast").size());
         assertTrue(stats.getList("byState.state").containsAll(List.of("new", "learning", "review", "relearning", "suspended")));
         given().get("/stats").then().statusCode(200).body(containsString("heatmap"));
+
+        int today = stats.getInt("reviewsToday");
+        String id = (String) cards("?deck=attention").stream().filter(c -> "cloze".equals(c.get("kind"))).findFirst().orElseThrow().get("id");
+        review(id, "{\"rating\": \"good\"}", 200);
+        JsonPath after = given().get("/api/stats").then().statusCode(200).extract().jsonPath();
+        assertEquals(today + 1, after.getInt("reviewsToday"), "the answer is counted at once");
+        assertEquals(today + 1, after.getInt("heatmap[364].count"));
+        given().post("/api/review/undo").then().statusCode(200);
+        assertEquals(today, given().get("/api/stats").then().extract().jsonPath().getInt("reviewsToday"), "undo takes it back");
     }
 }
