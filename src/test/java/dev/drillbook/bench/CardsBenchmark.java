@@ -94,7 +94,9 @@ class CardsBenchmark {
             rows.add(String.format(Locale.ENGLISH, "| Restart with 100,000 stored cards: all card files re-read and reconciled | %,d ms (process start → ready: %,d ms) | |",
                     status.get("cardsLoadMillis").asLong(), restart));
 
-            Latencies.measure(1, 300, i -> app.get("/api/review/next"));
+            // steady state, as a study session is: the first few thousand requests are the JIT compiling
+            Latencies.measure(1, 3000, i -> app.get("/api/review/next"));
+            Latencies.measure(1, 1000, i -> app.get("/api/review/next?deck=deck-" + (i % FILES)));
             Latencies.Report next = Latencies.measure(1, 2000, i -> app.get("/api/review/next"));
             rows.add(next.row("`GET /api/review/next` (queue counts, next card, its four intervals), 1 client, ms p50 / p95 / p99") + " p99 ≤ 5 ms |");
             Latencies.Report nextDeck = Latencies.measure(1, 2000, i -> app.get("/api/review/next?deck=deck-" + (i % FILES)));
@@ -108,19 +110,23 @@ class CardsBenchmark {
             for (JsonNode c : JSON.readTree(app.get("/api/cards?due=true&limit=5000"))) {
                 due.add(c.get("id").asText());
             }
-            assertTrue(due.size() >= 3000, "due cards: " + due.size());
+            assertTrue(due.size() >= 4000, "due cards: " + due.size());
             String[] ratings = {"good", "good", "good", "hard", "again", "easy"};
-            Latencies.measure(1, 300, i -> post(app, "/api/cards/" + due.get(i) + "/reviews", "{\"rating\":\"" + ratings[i % 6] + "\"}"));
-            Latencies.Report answer = Latencies.measure(1, 2000, i -> post(app, "/api/cards/" + due.get(300 + i) + "/reviews",
+            Latencies.measure(1, 1000, i -> post(app, "/api/cards/" + due.get(i) + "/reviews", "{\"rating\":\"" + ratings[i % 6] + "\"}"));
+            Latencies.Report answer = Latencies.measure(1, 2000, i -> post(app, "/api/cards/" + due.get(1000 + i) + "/reviews",
                     "{\"rating\":\"" + ratings[i % 6] + "\"}"));
             rows.add(answer.row("`POST /api/cards/{id}/reviews` (answer committed to disk), 1 client, ms p50 / p95 / p99") + " p99 ≤ 10 ms |");
-            Latencies.Report answerLoad = Latencies.measure(4, 600, i -> post(app, "/api/cards/" + due.get(2300 + i) + "/reviews",
+            Latencies.Report answerLoad = Latencies.measure(4, 600, i -> post(app, "/api/cards/" + due.get(3000 + i) + "/reviews",
                     "{\"rating\":\"good\"}"));
             rows.add(answerLoad.row("…4 concurrent clients, ms p50 / p95 / p99") + " |");
             long t0 = System.nanoTime();
             app.get("/api/stats");
-            rows.add(String.format(Locale.ENGLISH, "| `GET /api/stats` over 1,000,000 log rows (heatmap, retention, forecast, mastery) | %,d ms | |",
-                    (System.nanoTime() - t0) / 1_000_000));
+            long firstStats = (System.nanoTime() - t0) / 1_000_000;
+            post(app, "/api/cards/" + due.get(3700) + "/reviews", "{\"rating\":\"good\"}");
+            t0 = System.nanoTime();
+            app.get("/api/stats");
+            rows.add(String.format(Locale.ENGLISH, "| `GET /api/stats` over 1,000,000 log rows: first (reads the log once) / after another answer | %,d ms / %,d ms | |",
+                    firstStats, (System.nanoTime() - t0) / 1_000_000));
             rows.add(String.format(Locale.ENGLISH, "| Peak RSS | %d MB | |", app.peakRssMb()));
         }
         Bench.write("cards", "JVM options: `" + String.join(" ", jvm) + "`\n\n| Measure | Result | Target |\n|---|---|---|\n"

@@ -64,6 +64,42 @@ class BundledQuestionsTest {
     }
 
     @Test
+    void twelveDrillsParseCleanlyAndNameTheNotesForEveryKeyPoint() throws IOException {
+        List<String> problems = new ArrayList<>();
+        int drills = 0;
+        try (Stream<Path> files = Files.walk(QUESTIONS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                String text = Files.readString(file);
+                if (!dev.drillbook.grading.DrillParser.isDrill(NoteBuilder.frontMatter(text))) {
+                    continue;
+                }
+                String source = "questions/" + VaultPaths.relative(QUESTIONS, file);
+                var result = dev.drillbook.grading.DrillParser.parse(source, text);
+                result.problems().forEach(p -> problems.add(p.path() + ":" + p.line() + " " + p.message()));
+                var drill = result.drill().orElseThrow();
+                drills++;
+                List<String> links = new ArrayList<>(drill.notes());
+                for (var point : drill.keyPoints()) {
+                    if (point.links().isEmpty()) {
+                        problems.add(source + " key point without a note: " + point.text());
+                    }
+                    links.addAll(point.links());
+                }
+                for (String link : links) {
+                    if (!NAMES.resolve(link, null).resolved()) {
+                        problems.add(source + " links to a missing note: " + link);
+                    }
+                }
+                if (drill.referenceOutline().isBlank() || drill.followUps().size() < 2) {
+                    problems.add(source + " needs a reference outline and follow-ups");
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(drills >= 12, "drills: " + drills);
+    }
+
+    @Test
     void everyCardLinksToANoteThatExists() {
         List<String> unlinked = new ArrayList<>();
         for (ParsedCard card : CARDS) {

@@ -1,0 +1,36 @@
+package dev.drillbook.grading;
+
+import java.util.List;
+
+/**
+ * A system-design drill as written in {@code questions/}: the prompt, what a strong answer covers, how it is
+ * weighed, a reference outline revealed after an attempt, and follow-up questions.
+ *
+ * @param id stable identifier: the file's path under {@code questions/} without {@code .md}
+ * @param source {@code questions/…} path of the file
+ * @param level mid, senior or staff
+ * @param notes link targets of the notes that cover the drill (front matter {@code notes})
+ */
+public record Drill(String id, String source, String title, String level, int timeLimitMinutes, List<String> tags,
+        List<String> notes, String prompt, List<KeyPoint> keyPoints, List<Dimension> rubric, String referenceOutline,
+        List<String> followUps) {
+
+    /**
+     * @param id {@code k1}, {@code k2}… in file order
+     * @param links link targets in the key point: the notes that teach it
+     */
+    public record KeyPoint(String id, String text, boolean required, List<String> links) {
+    }
+
+    /** A rubric dimension and its weight. */
+    public record Dimension(String id, double weight) {
+    }
+
+    public Drill {
+        tags = List.copyOf(tags);
+        notes = List.copyOf(notes);
+        keyPoints = List.copyOf(keyPoints);
+        rubric = List.copyOf(rubric);
+        followUps = List.copyOf(followUps);
+    }
+}

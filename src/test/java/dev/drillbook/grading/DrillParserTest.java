@@ -1,0 +1,97 @@
+package dev.drillbook.grading;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DrillParserTest {
+
+    private static final String DRILL = """
+            ---
+            type: drill
+            title: Design a semantic cache
+            level: staff
+            time: 30m
+            tags: [system-design]
+            notes: ["[[Semantic Caching]]", "[[LLM Serving]]"]
+            ---
+            ## Prompt
+
+            Design a semantic cache for an LLM API.
+
+            ## Key points
+
+            - (required) Keys by embedding with a tuned threshold — [[Semantic Caching]]
+            - Scopes entries by user and context
+              when answers are personal
+            - ! Measures false hits
+
+            ## Rubric
+
+            - architecture: 2
+            - evaluation: 1.5
+
+            ## Reference outline
+
+            1. Embed the prompt.
+            2. Look up neighbours.
+
+            ## Follow-ups
+
+            - What about streaming?
+            - How do you invalidate?
+            """;
+
+    @Test
+    void readsEverySection() {
+        DrillParser.Result result = DrillParser.parse("questions/drills/cache.md", DRILL);
+        assertEquals(List.of(), result.problems());
+        Drill d = result.drill().orElseThrow();
+        assertEquals("drills/cache", d.id());
+        assertEquals("Design a semantic cache", d.title());
+        assertEquals("staff", d.level());
+        assertEquals(30, d.timeLimitMinutes());
+        assertEquals(List.of("Semantic Caching", "LLM Serving"), d.notes());
+        assertEquals("Design a semantic cache for an LLM API.", d.prompt());
+        assertEquals(3, d.keyPoints().size());
+        assertTrue(d.keyPoints().get(0).required());
+        assertEquals(List.of("Semantic Caching"), d.keyPoints().get(0).links());
+        assertFalse(d.keyPoints().get(1).required());
+        assertEquals("Scopes entries by user and context when answers are personal", d.keyPoints().get(1).text());
+        assertTrue(d.keyPoints().get(2).required());
+        assertEquals(List.of(new Drill.Dimension("architecture", 2), new Drill.Dimension("evaluation", 1.5)), d.rubric());
+        assertTrue(d.referenceOutline().startsWith("1. Embed the prompt."));
+        assertEquals(List.of("What about streaming?", "How do you invalidate?"), d.followUps());
+    }
+
+    @Test
+    void defaultsAndProblemsWithLines() {
+        String text = DRILL.replace("level: staff", "level: guru").replace("time: 30m", "time: soon")
+                .replace("- evaluation: 1.5", "- evaluation counts double");
+        DrillParser.Result result = DrillParser.parse("questions/d.md", text);
+        Drill d = result.drill().orElseThrow();
+        assertEquals("senior", d.level());
+        assertEquals(45, d.timeLimitMinutes());
+        assertEquals(3, result.problems().size(), result.problems().toString());
+        assertEquals(23, result.problems().get(2).line(), "the bad rubric line");
+    }
+
+    @Test
+    void aDrillWithoutPromptOrKeyPointsIsNotLoaded() {
+        DrillParser.Result result = DrillParser.parse("questions/d.md", "---\ntype: drill\ntitle: Empty\n---\n## Notes\n\ntext\n");
+        assertTrue(result.drill().isEmpty());
+        assertTrue(result.problems().stream().anyMatch(p -> p.message().contains("## Prompt")));
+        assertTrue(result.problems().stream().anyMatch(p -> p.message().contains("## Key points")));
+    }
+
+    @Test
+    void brokenFrontMatterIsAProblemNotACrash() {
+        DrillParser.Result result = DrillParser.parse("questions/d.md", "---\ntype: drill\ntitle: [unclosed\n---\n## Prompt\nx\n");
+        assertTrue(result.drill().isEmpty());
+        assertEquals("drill-front-matter", result.problems().get(0).kind());
+    }
+}
