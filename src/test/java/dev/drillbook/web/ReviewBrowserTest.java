@@ -41,6 +41,10 @@ class ReviewBrowserTest {
         int easy = Integer.parseInt(intervals.get(3).replace("d", ""));
         assertTrue(easy >= 6 && easy <= 10, "Easy: 8 days, fuzzed within [6, 10]: " + intervals);
         Browsers.screenshot(page, "review-answer");
+        page.keyboard().press("t");
+        assertEquals("dark", page.evaluate("document.documentElement.getAttribute('data-theme')"));
+        Browsers.screenshot(page, "review-answer-dark");
+        page.keyboard().press("t");
 
         page.keyboard().press("3");
         page.waitForFunction("() => !document.querySelector('.flashcard-front').textContent.includes('attention scores')");
@@ -76,6 +80,9 @@ class ReviewBrowserTest {
         page.waitForSelector("svg.heatmap rect");
         assertEquals(365, page.locator("svg.heatmap rect").count());
         Browsers.screenshot(page, "stats");
+        page.keyboard().press("t");
+        Browsers.screenshot(page, "stats-dark");
+        page.keyboard().press("t");
         page.navigate(base + "notes/attention/Attention");
         assertTrue(page.locator(".study-box").textContent().contains("cards"), "the note shows its cards and mastery");
         page.locator(".study-box a").click();
