@@ -16,7 +16,7 @@ public class PageCache {
 
     private static final int CAPACITY = 512;
 
-    private record Entry(String stamp, String html) {
+    private record Entry(String stamp, byte[] html) {
     }
 
     private final Map<String, Entry> pages = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
@@ -26,15 +26,15 @@ public class PageCache {
         }
     };
 
-    /** The page for {@code key} rendered at {@code stamp}, rendering it if missing or stale. */
-    public String page(String key, String stamp, Supplier<String> render) {
+    /** The page for {@code key} rendered at {@code stamp} (UTF-8), rendering it if missing or stale. */
+    public byte[] page(String key, String stamp, Supplier<byte[]> render) {
         synchronized (pages) {
             Entry entry = pages.get(key);
             if (entry != null && entry.stamp().equals(stamp)) {
                 return entry.html();
             }
         }
-        String html = render.get();
+        byte[] html = render.get();
         synchronized (pages) {
             pages.put(key, new Entry(stamp, html));
         }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -149,12 +150,15 @@ public class SitePages {
     @GET
     @Path("notes/{path: .+}")
     @Operation(hidden = true)
-    public String note(@PathParam("path") String path) {
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    public byte[] note(@PathParam("path") String path) {
         if (!gate.readyForPage()) {
-            return Templates.loading(vault.progress()).render();
+            return Templates.loading(vault.progress()).render().getBytes(StandardCharsets.UTF_8);
         }
         Note note = vault.note(path).orElseThrow(NotFoundException::new);
-        return pageCache.page(note.path(), pageStamp(), () -> notePage(note));
+        // bytes, not a String: String.getBytes encodes with the JDK's vectorised fast path, several times faster
+        // than the HTTP layer's character-by-character UTF-8 writer on a page of tens of kilobytes
+        return pageCache.page(note.path(), pageStamp(), () -> notePage(note).getBytes(StandardCharsets.UTF_8));
     }
 
     /** What a note page depends on: the vault and the study state (card counts, mastery) shown beside it. */
