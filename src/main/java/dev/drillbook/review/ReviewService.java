@@ -79,6 +79,8 @@ public class ReviewService {
     private volatile List<String> deckNames;
     private final ReviewDays reviewDays = new ReviewDays();
     private final ThreadLocal<ReviewDays.Answer> lastAnswer = new ThreadLocal<>();
+    private final ThreadLocal<String> lastState = new ThreadLocal<>();
+    private final ThreadLocal<Instant> lastUndoneAt = new ThreadLocal<>();
     private volatile Instant lastUnbury = Instant.EPOCH;
 
     @PostConstruct
@@ -174,23 +176,28 @@ public class ReviewService {
             unburyIfDayChanged(now);
             Instant dayStart = studyDay.startOf(now);
             Instant dayEnd = studyDay.nextStart(now);
-            int[] today = doneToday(dayStart);
+            int[] today = doneToday(now);
             int newLeft = Math.max(0, config.srs().newPerDay() - today[0]);
             int reviewLeft = Math.max(0, config.srs().reviewsPerDay() - today[1]);
-            // counts only up to what can be studied today: an index walk of at most a few hundred entries
-            int learning = countUpTo(filter, "c.queue = 1 and c.due <= :until", now.plus(LEARN_AHEAD), 1000);
-            int reviewsDue = countUpTo(filter, "c.queue = 2 and c.due < :until", dayEnd, reviewLeft);
-            int newAvailable = countUpTo(filter, "c.queue = 0", null, newLeft);
-            CardEntity card = first(filter, "c.queue = 1 and c.due <= :until", "c.due", now);
-            if (card == null && reviewsDue > 0) {
-                card = first(filter, "c.queue = 2 and c.due < :until", "c.due", dayEnd);
+            // One index walk per queue, capped at what can be studied today: it yields both the count shown and the
+            // card to show (the first in order), so a request costs three short range scans and one row read.
+            List<Object[]> learningRows = ids(filter, "c.queue = 1 and c.due <= :until", "c.due", now.plus(LEARN_AHEAD), 1000);
+            List<Object[]> reviewRows = ids(filter, "c.queue = 2 and c.due < :until", "c.due", dayEnd, reviewLeft);
+            List<Object[]> newRows = ids(filter, "c.queue = 0", "c.newOrder", null, newLeft);
+            int learning = learningRows.size();
+            int reviewsDue = reviewRows.size();
+            int newAvailable = newRows.size();
+            String next = null;
+            if (!learningRows.isEmpty() && !((Instant) learningRows.get(0)[1]).isAfter(now)) {
+                next = (String) learningRows.get(0)[0];
+            } else if (!reviewRows.isEmpty()) {
+                next = (String) reviewRows.get(0)[0];
+            } else if (!newRows.isEmpty()) {
+                next = (String) newRows.get(0)[0];
+            } else if (!learningRows.isEmpty()) {
+                next = (String) learningRows.get(0)[0]; // learn ahead
             }
-            if (card == null && newAvailable > 0) {
-                card = first(filter, "c.queue = 0", "c.newOrder", null);
-            }
-            if (card == null) {
-                card = first(filter, "c.queue = 1 and c.due <= :until", "c.due", now.plus(LEARN_AHEAD));
-            }
+            CardEntity card = next == null ? null : em.find(CardEntity.class, next);
             Instant nextDue = null;
             if (card == null) {
                 CardEntity upcoming = first(filter, "c.queue in (1, 2)", "c.due", null);
@@ -286,9 +293,11 @@ public class ReviewService {
             }
             em.flush();
             lastAnswer.set(new ReviewDays.Answer(log.id, studyDay.dateOf(at), rating.grade(), "REVIEW".equals(log.stateBefore)));
+            lastState.set(log.stateBefore);
             return card;
         }));
         reviewDays.added(lastAnswer.get());
+        countToday(result.lastReview, lastState.get(), 1);
         version.incrementAndGet();
         return result;
     }
@@ -318,9 +327,12 @@ public class ReviewService {
             }
             log.undone = true;
             lastAnswer.set(new ReviewDays.Answer(log.id, studyDay.dateOf(log.reviewedAt), log.rating, "REVIEW".equals(log.stateBefore)));
+            lastState.set(log.stateBefore);
+            lastUndoneAt.set(log.reviewedAt);
             return c;
         }));
         reviewDays.undone(lastAnswer.get());
+        countToday(lastUndoneAt.get(), lastState.get(), -1);
         version.incrementAndGet();
         return card;
     }
@@ -385,8 +397,33 @@ public class ReviewService {
         }
     }
 
+    /** Answers given today that count against the daily limits; read once per day, then kept up to date. */
+    private record Today(java.time.LocalDate day, int newDone, int reviewDone) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<Today> today = new java.util.concurrent.atomic.AtomicReference<>();
+
+    private int[] doneToday(Instant now) {
+        java.time.LocalDate day = studyDay.dateOf(now);
+        Today t = today.get();
+        if (t == null || !t.day().equals(day)) {
+            int[] counted = countDoneToday(studyDay.start(day));
+            t = new Today(day, counted[0], counted[1]);
+            today.set(t);
+        }
+        return new int[] {t.newDone(), t.reviewDone()};
+    }
+
+    private void countToday(Instant at, String stateBefore, int sign) {
+        java.time.LocalDate day = studyDay.dateOf(at);
+        int isNew = "NEW".equals(stateBefore) ? sign : 0;
+        int isReview = "REVIEW".equals(stateBefore) ? sign : 0;
+        today.updateAndGet(t -> t != null && t.day().equals(day)
+                ? new Today(day, Math.max(0, t.newDone() + isNew), Math.max(0, t.reviewDone() + isReview)) : t);
+    }
+
     /** [new cards introduced, review cards answered] since the start of the study day. */
-    private int[] doneToday(Instant dayStart) {
+    private int[] countDoneToday(Instant dayStart) {
         List<Object[]> rows = em.createQuery("select r.stateBefore, count(r) from ReviewLogEntity r where r.reviewedAt >= :start "
                 + "and r.undone = false and r.stateBefore in ('NEW', 'REVIEW') group by r.stateBefore", Object[].class)
                 .setParameter("start", dayStart).getResultList();
@@ -395,6 +432,20 @@ public class ReviewService {
             out["NEW".equals(row[0]) ? 0 : 1] = ((Number) row[1]).intValue();
         }
         return out;
+    }
+
+    /** Up to {@code cap} [id, due] pairs in queue order. */
+    private List<Object[]> ids(CardFilter filter, String condition, String order, Instant until, int cap) {
+        if (cap <= 0) {
+            return List.of();
+        }
+        TypedQuery<Object[]> q = em.createQuery("select c.id, c.due from CardEntity c where " + condition + filter.where()
+                + " order by " + order, Object[].class);
+        filter.bind(q);
+        if (until != null) {
+            q.setParameter("until", until);
+        }
+        return q.setMaxResults(cap).getResultList();
     }
 
     private int countUpTo(CardFilter filter, String condition, Instant until, int cap) {
