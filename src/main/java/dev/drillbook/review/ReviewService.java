@@ -179,25 +179,21 @@ public class ReviewService {
             int[] today = doneToday(now);
             int newLeft = Math.max(0, config.srs().newPerDay() - today[0]);
             int reviewLeft = Math.max(0, config.srs().reviewsPerDay() - today[1]);
-            // One index walk per queue, capped at what can be studied today: it yields both the count shown and the
-            // card to show (the first in order), so a request costs three short range scans and one row read.
-            List<Object[]> learningRows = ids(filter, "c.queue = 1 and c.due <= :until", "c.due", now.plus(LEARN_AHEAD), 1000);
-            List<Object[]> reviewRows = ids(filter, "c.queue = 2 and c.due < :until", "c.due", dayEnd, reviewLeft);
-            List<Object[]> newRows = ids(filter, "c.queue = 0", "c.newOrder", null, newLeft);
-            int learning = learningRows.size();
-            int reviewsDue = reviewRows.size();
-            int newAvailable = newRows.size();
-            String next = null;
-            if (!learningRows.isEmpty() && !((Instant) learningRows.get(0)[1]).isAfter(now)) {
-                next = (String) learningRows.get(0)[0];
-            } else if (!reviewRows.isEmpty()) {
-                next = (String) reviewRows.get(0)[0];
-            } else if (!newRows.isEmpty()) {
-                next = (String) newRows.get(0)[0];
-            } else if (!learningRows.isEmpty()) {
-                next = (String) learningRows.get(0)[0]; // learn ahead
+            // counts only up to what can be studied today (an index walk of at most a few hundred entries, no sort);
+            // the card to show is then the first in queue order, a second walk that stops at the first match
+            int learning = countUpTo(filter, "c.queue = 1 and c.due <= :until", now.plus(LEARN_AHEAD), 1000);
+            int reviewsDue = countUpTo(filter, "c.queue = 2 and c.due < :until", dayEnd, reviewLeft);
+            int newAvailable = countUpTo(filter, "c.queue = 0", null, newLeft);
+            CardEntity card = learning == 0 ? null : first(filter, "c.queue = 1 and c.due <= :until", "c.due", now);
+            if (card == null && reviewsDue > 0) {
+                card = first(filter, "c.queue = 2 and c.due < :until", "c.due", dayEnd);
             }
-            CardEntity card = next == null ? null : em.find(CardEntity.class, next);
+            if (card == null && newAvailable > 0) {
+                card = first(filter, "c.queue = 0", "c.newOrder", null);
+            }
+            if (card == null && learning > 0) {
+                card = first(filter, "c.queue = 1 and c.due <= :until", "c.due", now.plus(LEARN_AHEAD));
+            }
             Instant nextDue = null;
             if (card == null) {
                 CardEntity upcoming = first(filter, "c.queue in (1, 2)", "c.due", null);
@@ -432,20 +428,6 @@ public class ReviewService {
             out["NEW".equals(row[0]) ? 0 : 1] = ((Number) row[1]).intValue();
         }
         return out;
-    }
-
-    /** Up to {@code cap} [id, due] pairs in queue order. */
-    private List<Object[]> ids(CardFilter filter, String condition, String order, Instant until, int cap) {
-        if (cap <= 0) {
-            return List.of();
-        }
-        TypedQuery<Object[]> q = em.createQuery("select c.id, c.due from CardEntity c where " + condition + filter.where()
-                + " order by " + order, Object[].class);
-        filter.bind(q);
-        if (until != null) {
-            q.setParameter("until", until);
-        }
-        return q.setMaxResults(cap).getResultList();
     }
 
     private int countUpTo(CardFilter filter, String condition, Instant until, int cap) {

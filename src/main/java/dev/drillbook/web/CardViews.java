@@ -75,7 +75,8 @@ public class CardViews {
     public StudyCard study(CardEntity c) {
         boolean fromNote = !c.source.startsWith(CardFiles.QUESTIONS_PREFIX);
         String sourceTitle = fromNote ? vault.note(c.source).map(Note::title).orElse(c.source) : c.source;
-        String sourceUrl = fromNote ? SiteUrls.note(c.source) : null;
+        String sourceUrl = fromNote ? SiteUrls.note(c.source)
+                : "/questions/" + SiteUrls.encodePath(c.source.substring(CardFiles.QUESTIONS_PREFIX.length())) + "#L" + c.line;
         return new StudyCard(c.id, html(c, c.front), html(c, c.back), c.kind, c.deck, c.state.toLowerCase(java.util.Locale.ROOT),
                 CardEntity.splitList(c.tags), sourceTitle, sourceUrl, c.line, notes(c), c.leech, c.lapses);
     }

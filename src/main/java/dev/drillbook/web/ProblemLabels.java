@@ -14,8 +14,13 @@ final class ProblemLabels {
             Map.entry("embed-cycle", "Embeds that loop"),
             Map.entry("unreadable-file", "Files that could not be read"),
             Map.entry("missing-vault", "Vault folder missing"),
-            Map.entry("bad-card", "Cards that could not be read"),
-            Map.entry("bad-drill", "Drills that could not be read"),
+            Map.entry("card-incomplete", "Cards with an empty question or answer"),
+            Map.entry("card-none", "Card files without cards"),
+            Map.entry("card-unreadable", "Card files that could not be read"),
+            Map.entry("card-front-matter", "Card files whose front matter could not be read"),
+            Map.entry("drill-format", "Drills that do not follow the drill format"),
+            Map.entry("drill-front-matter", "Drills whose front matter could not be read"),
+            Map.entry("drill-unreadable", "Drill files that could not be read"),
             Map.entry("bad-question", "Questions that could not be read"),
             Map.entry("bad-format", "Interview formats that could not be read"));
 

@@ -94,7 +94,7 @@
     if (v.sourceUrl) {
       var a = document.createElement('a');
       a.href = v.sourceUrl;
-      a.textContent = 'From ' + v.sourceTitle;
+      a.textContent = 'From ' + v.sourceTitle + (v.sourceUrl.indexOf('/questions/') === 0 ? ':' + v.line : '');
       a.className = 'source-link';
       source.appendChild(a);
     } else {
@@ -103,7 +103,7 @@
     var notes = field('notes');
     notes.textContent = '';
     (v.notes || []).forEach(function (n, i) {
-      if (v.sourceUrl && n.url === v.sourceUrl) { return; }
+      if (n.url === v.sourceUrl) { return; }
       if (notes.childNodes.length) { notes.appendChild(document.createTextNode(' · ')); } else { notes.appendChild(document.createTextNode('Notes: ')); }
       var link = document.createElement('a');
       link.href = n.url;

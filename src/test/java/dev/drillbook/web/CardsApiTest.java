@@ -66,6 +66,20 @@ class CardsApiTest {
     }
 
     @Test
+    void questionFilesAreShownReadOnlyAndConfined() {
+        given().get("/questions/broken.md").then().statusCode(200)
+                .body(containsString("id=\"L5\""), containsString("A question without an answer ::"));
+        given().get("/questions").then().statusCode(200).body(containsString("/questions/rag.md"));
+        // escapes that a client would not normalise away
+        given().urlEncodingEnabled(false).get("/questions/drills/..%2F..%2Fnotes/index.md").then().statusCode(404);
+        given().urlEncodingEnabled(false).get("/questions/..%2F..%2Fpom.xml").then().statusCode(404);
+        given().urlEncodingEnabled(false).get("/questions/%2e%2e/%2e%2e/pom.xml").then().statusCode(404);
+        given().get("/questions/nope.md").then().statusCode(404);
+        JsonPath next = given().get("/api/review/next?deck=rag").then().extract().jsonPath();
+        assertTrue(next.getString("view.sourceUrl").startsWith("/questions/rag.md#L"), next.getString("view.sourceUrl"));
+    }
+
+    @Test
     void cardFileProblemsAreListed() {
         given().get("/api/problems").then().statusCode(200)
                 .body("findAll { it.path == 'questions/broken.md' }.kind", org.hamcrest.Matchers.hasItem("card-incomplete"));

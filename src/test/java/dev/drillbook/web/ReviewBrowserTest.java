@@ -83,6 +83,9 @@ class ReviewBrowserTest {
         page.keyboard().press("t");
         Browsers.screenshot(page, "stats-dark");
         page.keyboard().press("t");
+        page.navigate(base + "questions/browser.md#L5");
+        assertTrue(page.locator("#L5").textContent().contains("attention scores"));
+        Browsers.screenshot(page, "question-source");
         page.navigate(base + "notes/attention/Attention");
         assertTrue(page.locator(".study-box").textContent().contains("cards"), "the note shows its cards and mastery");
         page.locator(".study-box a").click();
