@@ -52,4 +52,44 @@ public class ReviewLogEntity extends PanacheEntityBase {
     @Column(name = "due_after")
     public Instant dueAfter;
     public boolean undone;
+
+    /** The log row for answering {@code card} (still in its state before the answer) with {@code rating} at {@code at}. */
+    static ReviewLogEntity of(CardEntity card, Rating rating, Instant at, Memory after) {
+        ReviewLogEntity log = new ReviewLogEntity();
+        log.cardId = card.id;
+        log.rating = (short) rating.grade();
+        log.reviewedAt = at;
+        log.elapsedDays = card.lastReview == null ? 0 : (int) Fsrs.wholeDays(card.lastReview, at);
+        log.scheduledDays = after.state() == CardState.REVIEW ? (int) Fsrs.wholeDays(at, after.due()) : 0;
+        log.stateBefore = card.state;
+        log.stepBefore = card.step;
+        log.stabilityBefore = card.stability;
+        log.difficultyBefore = card.difficulty;
+        log.dueBefore = card.due;
+        log.lastReviewBefore = card.lastReview;
+        log.queueBefore = card.queue;
+        log.leechBefore = card.leech;
+        log.stateAfter = after.state().name();
+        log.stabilityAfter = after.stability();
+        log.difficultyAfter = after.difficulty();
+        log.dueAfter = after.due();
+        return log;
+    }
+
+    /** Puts {@code card} back the way it was before this answer (the inverse of {@link #of}). */
+    void restoreBefore(CardEntity card) {
+        boolean lapse = "REVIEW".equals(stateBefore) && rating == 1;
+        card.state = stateBefore;
+        card.step = stepBefore;
+        card.stability = stabilityBefore;
+        card.difficulty = difficultyBefore;
+        card.due = dueBefore;
+        card.lastReview = lastReviewBefore;
+        card.reps = Math.max(0, card.reps - 1);
+        card.lapses = Math.max(0, card.lapses - (lapse ? 1 : 0));
+        card.leech = leechBefore;
+        if (!card.deleted()) {
+            card.queue = queueBefore;
+        }
+    }
 }

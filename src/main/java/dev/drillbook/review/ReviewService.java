@@ -78,9 +78,6 @@ public class ReviewService {
     }
     private volatile List<String> deckNames;
     private final ReviewDays reviewDays = new ReviewDays();
-    private final ThreadLocal<ReviewDays.Answer> lastAnswer = new ThreadLocal<>();
-    private final ThreadLocal<String> lastState = new ThreadLocal<>();
-    private final ThreadLocal<Instant> lastUndoneAt = new ThreadLocal<>();
     private volatile Instant lastUnbury = Instant.EPOCH;
 
     @PostConstruct
@@ -249,7 +246,7 @@ public class ReviewService {
         if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new ReviewException(ReviewException.Kind.BAD_INPUT, "reviewedAt " + at + " is in the future.");
         }
-        CardEntity result = locked(id, () -> QuarkusTransaction.requiringNew().call(() -> {
+        Change result = locked(id, () -> QuarkusTransaction.requiringNew().call(() -> {
             CardEntity card = em.find(CardEntity.class, id);
             if (card == null) {
                 throw new ReviewException(ReviewException.Kind.NOT_FOUND, "No card with id " + id + ".");
@@ -264,73 +261,52 @@ public class ReviewService {
             }
             Memory before = card.memory();
             Memory after = fsrs.preview(before, at, fuzzDraw(card)).get(rating);
-            ReviewLogEntity log = new ReviewLogEntity();
-            log.cardId = card.id;
-            log.rating = (short) rating.grade();
-            log.reviewedAt = at;
-            log.elapsedDays = before.lastReview() == null ? 0 : (int) Fsrs.wholeDays(before.lastReview(), at);
-            log.scheduledDays = after.state() == CardState.REVIEW ? (int) Fsrs.wholeDays(at, after.due()) : 0;
-            log.stateBefore = card.state;
-            log.stepBefore = card.step;
-            log.stabilityBefore = card.stability;
-            log.difficultyBefore = card.difficulty;
-            log.dueBefore = card.due;
-            log.lastReviewBefore = card.lastReview;
-            log.queueBefore = card.queue;
-            log.leechBefore = card.leech;
-            log.stateAfter = after.state().name();
-            log.stabilityAfter = after.stability();
-            log.difficultyAfter = after.difficulty();
-            log.dueAfter = after.due();
+            ReviewLogEntity log = ReviewLogEntity.of(card, rating, at, after);
             em.persist(log);
             card.apply(after);
             if (after.lapses() >= config.srs().leechLapses() && after.lapses() > before.lapses()) {
                 card.leech = true;
             }
             em.flush();
-            lastAnswer.set(new ReviewDays.Answer(log.id, studyDay.dateOf(at), rating.grade(), "REVIEW".equals(log.stateBefore)));
-            lastState.set(log.stateBefore);
-            return card;
+            return new Change(card, log);
         }));
-        reviewDays.added(lastAnswer.get());
-        countToday(result.lastReview, lastState.get(), 1);
+        tally(result.log(), 1);
         version.incrementAndGet();
-        return result;
+        return result.card();
+    }
+
+    /** What a committed answer or undo changed, for the in-memory tallies updated after the commit. */
+    private record Change(CardEntity card, ReviewLogEntity log) {
+    }
+
+    private void tally(ReviewLogEntity log, int sign) {
+        ReviewDays.Answer answer = new ReviewDays.Answer(log.id, studyDay.dateOf(log.reviewedAt), log.rating,
+                "REVIEW".equals(log.stateBefore));
+        if (sign > 0) {
+            reviewDays.added(answer);
+        } else {
+            reviewDays.undone(answer);
+        }
+        countToday(log.reviewedAt, log.stateBefore, sign);
     }
 
     /** Takes back the most recent answer not yet undone; several calls go further back. */
     public CardEntity undo() {
-        CardEntity card = locked(UNDO_LOCK, () -> QuarkusTransaction.requiringNew().call(() -> {
+        Change change = locked(UNDO_LOCK, () -> QuarkusTransaction.requiringNew().call(() -> {
             List<ReviewLogEntity> last = em.createQuery("from ReviewLogEntity r where r.undone = false order by r.id desc",
                     ReviewLogEntity.class).setMaxResults(1).getResultList();
             if (last.isEmpty()) {
                 throw new ReviewException(ReviewException.Kind.CONFLICT, "Nothing to undo.");
             }
             ReviewLogEntity log = last.get(0);
-            CardEntity c = em.find(CardEntity.class, log.cardId);
-            boolean lapse = "REVIEW".equals(log.stateBefore) && log.rating == 1;
-            c.state = log.stateBefore;
-            c.step = log.stepBefore;
-            c.stability = log.stabilityBefore;
-            c.difficulty = log.difficultyBefore;
-            c.due = log.dueBefore;
-            c.lastReview = log.lastReviewBefore;
-            c.reps = Math.max(0, c.reps - 1);
-            c.lapses = Math.max(0, c.lapses - (lapse ? 1 : 0));
-            c.leech = log.leechBefore;
-            if (!c.deleted()) {
-                c.queue = log.queueBefore;
-            }
+            CardEntity card = em.find(CardEntity.class, log.cardId);
+            log.restoreBefore(card);
             log.undone = true;
-            lastAnswer.set(new ReviewDays.Answer(log.id, studyDay.dateOf(log.reviewedAt), log.rating, "REVIEW".equals(log.stateBefore)));
-            lastState.set(log.stateBefore);
-            lastUndoneAt.set(log.reviewedAt);
-            return c;
+            return new Change(card, log);
         }));
-        reviewDays.undone(lastAnswer.get());
-        countToday(lastUndoneAt.get(), lastState.get(), -1);
+        tally(change.log(), -1);
         version.incrementAndGet();
-        return card;
+        return change.card();
     }
 
     /** Hides a card until the next study day. */
