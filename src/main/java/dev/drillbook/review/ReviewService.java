@@ -168,9 +168,11 @@ public class ReviewService {
      * cards (within the daily limit), then learning cards due within {@link #LEARN_AHEAD}.
      */
     public Next next(CardFilter unresolved, Instant now) {
-        return QuarkusTransaction.joiningExisting().call(() -> {
+        unburyIfDayChanged(now);
+        // Read-only from here, without a transaction of its own: it spares the hottest request of a study session
+        // a transaction begin and commit. (Called within an HTTP request, which scopes the persistence context.)
+        {
             CardFilter filter = unresolved.resolvedAgainst(deckNames());
-            unburyIfDayChanged(now);
             Instant dayStart = studyDay.startOf(now);
             Instant dayEnd = studyDay.nextStart(now);
             int[] today = doneToday(now);
@@ -203,7 +205,7 @@ public class ReviewService {
                 }
             }
             return new Next(card, card == null ? Map.of() : preview(card, now), newAvailable, learning, reviewsDue, nextDue);
-        });
+        }
     }
 
     /** Cards to study per deck today: new (before the daily limit), learning, due reviews, and all live cards. */
@@ -361,9 +363,10 @@ public class ReviewService {
             return;
         }
         lastUnbury = now;
-        int n = em.createQuery("update CardEntity c set c.queue = case when c.state = 'NEW' then 0 when c.state = 'REVIEW' then 2 "
-                + "else 1 end, c.buriedUntil = null where c.queue = -2 and c.buriedUntil <= :now")
-                .setParameter("now", now).executeUpdate();
+        int n = QuarkusTransaction.requiringNew().call(() -> em.createQuery("update CardEntity c set c.queue = case "
+                + "when c.state = 'NEW' then 0 when c.state = 'REVIEW' then 2 else 1 end, c.buriedUntil = null "
+                + "where c.queue = -2 and c.buriedUntil <= :now")
+                .setParameter("now", now).executeUpdate());
         if (n > 0) {
             version.incrementAndGet();
         }
