@@ -191,7 +191,12 @@ public class CardCatalog implements ProblemSource {
                 continue;
             }
             String source = questionSource(file);
-            sources.put(source, Files.isRegularFile(file) ? read(file, source, false) : Optional.of(CardFiles.Parsed.EMPTY));
+            if (Files.isRegularFile(file)) {
+                sources.put(source, read(file, source, false));
+            } else {
+                problems.remove(source); // deleted: its cards go (history kept), and so do its problems
+                sources.put(source, Optional.of(CardFiles.Parsed.EMPTY));
+            }
         }
         apply(sources, false);
     }
@@ -213,6 +218,7 @@ public class CardCatalog implements ProblemSource {
             if (note.isPresent() && note.get().hasTag(CardFiles.FLASHCARDS_TAG)) {
                 sources.put(path, read(vault.root().resolve(path), path, true));
             } else if (sourcesWithCards.contains(path) || problems.containsKey(path)) {
+                problems.remove(path);
                 sources.put(path, Optional.of(CardFiles.Parsed.EMPTY));
             }
         }

@@ -80,6 +80,17 @@ class CardsApiTest {
     }
 
     @Test
+    void problemsOfADeletedCardFileGoWithIt() throws IOException {
+        Path file = VaultTestResource.questions().resolve("short-lived.md");
+        Files.writeString(file, "An unanswered question ::\n");
+        Eventually.await(WAIT, () -> given().get("/api/problems").then().extract().jsonPath().getList("path"),
+                p -> p.contains("questions/short-lived.md"), "the problem to be listed");
+        Files.delete(file);
+        Eventually.await(WAIT, () -> given().get("/api/problems").then().extract().jsonPath().getList("path"),
+                p -> !p.contains("questions/short-lived.md"), "the problem to go with the file");
+    }
+
+    @Test
     void cardFileProblemsAreListed() {
         given().get("/api/problems").then().statusCode(200)
                 .body("findAll { it.path == 'questions/broken.md' }.kind", org.hamcrest.Matchers.hasItem("card-incomplete"));
