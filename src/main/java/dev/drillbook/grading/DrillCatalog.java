@@ -23,9 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /** The drills in the questions folder, kept up to date as files change; broken drills go to the problems page. */
 @ApplicationScoped
@@ -46,12 +44,7 @@ public class DrillCatalog implements ProblemSource {
         if (!Files.isDirectory(root)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(Files::isRegularFile).filter(f -> SiteUrls.isMarkdown(f.toString()))
-                    .filter(f -> !VaultPaths.hidden(root.relativize(f))).forEach(this::read);
-        } catch (IOException e) {
-            LOG.warnf("Cannot list %s: %s", root, e.getMessage());
-        }
+        readAll();
         if (config.vault().watch()) {
             try {
                 watcher = new DirectoryWatcher(root, config.vault().debounce(), batch -> batch.forEach(this::read), this::rescan);
@@ -69,13 +62,16 @@ public class DrillCatalog implements ProblemSource {
     }
 
     private void rescan() {
-        Set<String> before = Set.copyOf(drills.keySet());
         drills.clear();
         problems.clear();
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(Files::isRegularFile).filter(f -> SiteUrls.isMarkdown(f.toString())).forEach(this::read);
+        readAll();
+    }
+
+    private void readAll() {
+        try {
+            VaultPaths.markdownFiles(root).forEach(this::read);
         } catch (IOException e) {
-            LOG.warnf("Cannot list %s: %s (drills before: %d)", root, e.getMessage(), before.size());
+            LOG.warnf("Cannot list %s: %s", root, e.getMessage());
         }
     }
 

@@ -6,7 +6,6 @@ import dev.drillbook.vault.NoteBuilder;
 import dev.drillbook.vault.VaultProblem;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,15 +77,7 @@ public final class DrillParser {
                 problems.add(problem(source, "time should look like 45m, not \"" + time + "\"; using 45 minutes.", 1));
             }
         }
-        List<String> notes = new ArrayList<>();
-        Object noteProperty = fm.properties().get("notes");
-        Collection<?> noteValues = noteProperty instanceof Collection<?> c ? c : noteProperty == null ? List.of() : List.of(noteProperty);
-        for (Object v : noteValues) {
-            Matcher m = LINK.matcher(String.valueOf(v));
-            while (m.find()) {
-                notes.add(m.group(1).strip());
-            }
-        }
+        List<String> notes = fm.links(List.of("notes"));
 
         Map<String, Section> sections = sections(CommentStripper.strip(fm.body()).text(), fm.bodyLineOffset());
         Section prompt = sections.get("prompt");

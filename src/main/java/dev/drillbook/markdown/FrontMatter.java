@@ -34,6 +34,27 @@ public record FrontMatter(String title, List<String> tags, List<String> aliases,
         properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
     }
 
+    private static final java.util.regex.Pattern LINK_TARGET = java.util.regex.Pattern.compile("\\[\\[([^\\]|#^]+)");
+
+    /**
+     * The targets of {@code [[links]]} written in the given properties (single values or lists), in order:
+     * {@code notes: ["[[RAG]]", "[[BM25|lexical]]"]} → {@code RAG, BM25}.
+     */
+    public List<String> links(List<String> keys) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String key : keys) {
+            Object value = properties.get(key);
+            java.util.Collection<?> values = value instanceof java.util.Collection<?> c ? c : value == null ? List.of() : List.of(value);
+            for (Object v : values) {
+                java.util.regex.Matcher m = LINK_TARGET.matcher(String.valueOf(v));
+                while (m.find()) {
+                    out.add(m.group(1).strip());
+                }
+            }
+        }
+        return out;
+    }
+
     public static FrontMatter none(String body) {
         return new FrontMatter(null, List.of(), List.of(), List.of(), Map.of(), body, 0, null);
     }

@@ -42,7 +42,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Keeps the card table in step with the card files in the questions folder and the {@code #flashcards} notes of
@@ -125,15 +124,6 @@ public class CardCatalog implements ProblemSource {
 
     public int cardCount() {
         return cardCount;
-    }
-
-    /** Returns once every file change seen so far has been applied (tests, benchmarks). */
-    public void awaitIdle() {
-        try {
-            worker.submit(() -> { }).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
@@ -401,14 +391,8 @@ public class CardCatalog implements ProblemSource {
     }
 
     private static List<Path> markdownFiles(Path root) {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(f -> SiteUrls.isMarkdown(f.toString()))
-                    .filter(f -> !VaultPaths.hidden(root.relativize(f)))
-                    .sorted().toList();
+        try {
+            return VaultPaths.markdownFiles(root);
         } catch (IOException e) {
             LOG.warnf("Cannot list %s: %s", root, e.getMessage());
             return List.of();

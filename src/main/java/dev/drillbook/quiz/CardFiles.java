@@ -7,10 +7,8 @@ import dev.drillbook.vault.NoteBuilder;
 import dev.drillbook.vault.VaultProblem;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +25,6 @@ public final class CardFiles {
     private static final Set<String> OTHER_TYPES = Set.of("drill", "behavioral", "behavioural", "interview-format");
     private static final Pattern INLINE_FLASHCARDS = Pattern.compile("(?<![\\w&/#])#flashcards(?:/([\\p{L}\\p{N}_/-]+))?",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern LINK = Pattern.compile("\\[\\[([^\\]|#^]+)");
     private static final List<String> LINK_PROPERTIES = List.of("notes", "note", "source", "related", "topic", "topics");
 
     /** The cards of one file and the notes its front matter points to. */
@@ -91,22 +88,7 @@ public final class CardFiles {
             problems.add(new VaultProblem(source, "card-none", "No cards found. Write \"Question :: Answer\" on one line, "
                     + "or question lines, a line with only ?, and answer lines; or ==cloze== deletions.", null));
         }
-        return new Parsed(result.cards(), problems, fileLinks(fm.properties()));
-    }
-
-    private static List<String> fileLinks(Map<String, Object> properties) {
-        List<String> links = new ArrayList<>();
-        for (String key : LINK_PROPERTIES) {
-            Object value = properties.get(key);
-            Collection<?> values = value instanceof Collection<?> c ? c : value == null ? List.of() : List.of(value);
-            for (Object v : values) {
-                Matcher m = LINK.matcher(String.valueOf(v));
-                while (m.find()) {
-                    links.add(m.group(1).strip());
-                }
-            }
-        }
-        return links;
+        return new Parsed(result.cards(), problems, fm.links(LINK_PROPERTIES));
     }
 
     private static String defaultNoteDeck(String path) {

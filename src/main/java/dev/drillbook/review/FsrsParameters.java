@@ -71,10 +71,6 @@ public record FsrsParameters(double[] w, double desiredRetention, List<Duration>
         return new FsrsParameters(w, retention, learningSteps, relearningSteps, maximumInterval, fuzz);
     }
 
-    public FsrsParameters withSteps(List<Duration> learning, List<Duration> relearning) {
-        return new FsrsParameters(w, desiredRetention, learning, relearning, maximumInterval, fuzz);
-    }
-
     /** "0.212, 1.2931, …" → 21 weights, with a message naming the bad item. */
     public static double[] parseWeights(String text) {
         String[] parts = text.split(",");

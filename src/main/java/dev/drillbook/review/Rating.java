@@ -39,8 +39,4 @@ public enum Rating {
         }
         return Optional.empty();
     }
-
-    public static Rating ofGrade(int grade) {
-        return values()[grade - 1];
-    }
 }

@@ -22,18 +22,26 @@ final class ReviewDays {
     /** Runs {@code load} (all answers not undone) the first time; later calls return the kept counts. */
     synchronized Map<LocalDate, long[]> snapshot(Supplier<Iterable<Answer>> load) {
         if (days == null) {
-            Map<LocalDate, long[]> fresh = new HashMap<>();
+            Iterable<Answer> answers = load.get();
             long max = -1;
-            for (Answer a : load.get()) {
-                apply(fresh, a, 1);
+            for (Answer a : answers) {
                 max = Math.max(max, a.logId());
             }
-            days = fresh;
+            days = tally(answers);
             loadedUpTo = max;
         }
         Map<LocalDate, long[]> copy = new HashMap<>();
         days.forEach((d, c) -> copy.put(d, c.clone()));
         return copy;
+    }
+
+    /** Per day: answers, answers to cards in review, of which not "again". */
+    static Map<LocalDate, long[]> tally(Iterable<Answer> answers) {
+        Map<LocalDate, long[]> out = new HashMap<>();
+        for (Answer a : answers) {
+            apply(out, a, 1);
+        }
+        return out;
     }
 
     synchronized void added(Answer a) {

@@ -448,14 +448,8 @@ public class ReviewService {
         }));
     }
 
-    /** All answers not undone since {@code from}, oldest first: for statistics. */
-    public List<ReviewLogEntity> log(Instant from) {
-        return em.createQuery("from ReviewLogEntity r where r.reviewedAt >= :from and r.undone = false order by r.id",
-                ReviewLogEntity.class).setParameter("from", from).getResultList();
-    }
-
     public List<ReviewLogEntity> history(String cardId) {
-        return new ArrayList<>(em.createQuery("from ReviewLogEntity r where r.cardId = :id order by r.id", ReviewLogEntity.class)
-                .setParameter("id", cardId).getResultList());
+        return em.createQuery("from ReviewLogEntity r where r.cardId = :id order by r.id", ReviewLogEntity.class)
+                .setParameter("id", cardId).getResultList();
     }
 }

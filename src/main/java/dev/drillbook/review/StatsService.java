@@ -108,48 +108,37 @@ public class StatsService implements MasterySource {
         CardFilter filter = unresolved.resolvedAgainst(reviews.deckNames());
         StudyDay day = reviews.studyDay();
         LocalDate today = day.dateOf(now);
-        Instant yearAgo = day.start(today.minusDays(364));
 
-        Map<LocalDate, Integer> perDay = new LinkedHashMap<>();
-        Instant monthAgo = now.minus(Duration.ofDays(30));
-        long reviewAnswers = 0;
-        long reviewPasses = 0;
-        long monthAnswers = 0;
-        long monthPasses = 0;
+        Map<LocalDate, long[]> days;
         if (!filter.any()) {
-            // all cards: the in-memory tally per day, no scan of the log
-            LocalDate monthStart = day.dateOf(monthAgo);
-            for (Map.Entry<LocalDate, long[]> e : reviews.answersPerDay().entrySet()) {
-                long[] c = e.getValue();
-                if (!e.getKey().isBefore(today.minusDays(364)) && c[0] > 0) {
-                    perDay.put(e.getKey(), (int) c[0]);
-                }
-                reviewAnswers += c[1];
-                reviewPasses += c[2];
-                if (!e.getKey().isBefore(monthStart)) {
-                    monthAnswers += c[1];
-                    monthPasses += c[2];
-                }
-            }
+            days = reviews.answersPerDay(); // all cards: the in-memory tally, no scan of the log
         } else {
             String where = " and r.cardId in (select c.id from CardEntity c where 1 = 1" + filter.where() + ")";
             var logQuery = em.createQuery("select r.reviewedAt, r.rating, r.stateBefore from ReviewLogEntity r where r.undone = false"
                     + where, Object[].class);
             filter.bind(logQuery);
+            List<ReviewDays.Answer> answers = new ArrayList<>();
             for (Object[] row : logQuery.getResultList()) {
-                Instant at = (Instant) row[0];
-                boolean pass = ((Number) row[1]).intValue() > 1;
-                if (!at.isBefore(yearAgo)) {
-                    perDay.merge(day.dateOf(at), 1, Integer::sum);
-                }
-                if ("REVIEW".equals(row[2])) {
-                    reviewAnswers++;
-                    reviewPasses += pass ? 1 : 0;
-                    if (at.isAfter(monthAgo)) {
-                        monthAnswers++;
-                        monthPasses += pass ? 1 : 0;
-                    }
-                }
+                answers.add(new ReviewDays.Answer(0, day.dateOf((Instant) row[0]), ((Number) row[1]).intValue(), "REVIEW".equals(row[2])));
+            }
+            days = ReviewDays.tally(answers);
+        }
+        Map<LocalDate, Integer> perDay = new LinkedHashMap<>();
+        LocalDate monthStart = day.dateOf(now.minus(Duration.ofDays(30)));
+        long reviewAnswers = 0;
+        long reviewPasses = 0;
+        long monthAnswers = 0;
+        long monthPasses = 0;
+        for (Map.Entry<LocalDate, long[]> e : days.entrySet()) {
+            long[] c = e.getValue();
+            if (!e.getKey().isBefore(today.minusDays(364)) && c[0] > 0) {
+                perDay.put(e.getKey(), (int) c[0]);
+            }
+            reviewAnswers += c[1];
+            reviewPasses += c[2];
+            if (!e.getKey().isBefore(monthStart)) {
+                monthAnswers += c[1];
+                monthPasses += c[2];
             }
         }
         List<StudyStats.DayCount> heatmap = new ArrayList<>();

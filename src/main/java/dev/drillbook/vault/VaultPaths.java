@@ -54,6 +54,19 @@ public final class VaultPaths {
         return slash < 0 ? "" : path.substring(0, slash);
     }
 
+    /** The Markdown files under {@code root}, outside hidden folders, sorted; none when {@code root} is not a folder. */
+    public static List<Path> markdownFiles(Path root) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(root)) {
+            return walk.filter(java.nio.file.Files::isRegularFile)
+                    .filter(f -> dev.drillbook.markdown.SiteUrls.isMarkdown(f.toString()))
+                    .filter(f -> !hidden(root.relativize(f)))
+                    .sorted().toList();
+        }
+    }
+
     /** True for files and folders Drillbook never reads: {@code .obsidian/}, {@code .trash/}, {@code .git/}, dot-files. */
     public static boolean hidden(Path relative) {
         for (Path part : relative) {

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The files of the questions folder as read-only source with line numbers, so problems and cards can point at the
@@ -54,15 +53,9 @@ public class QuestionPages {
     public TemplateInstance index() throws IOException {
         java.nio.file.Path root = root();
         List<FileRow> files = new ArrayList<>();
-        if (Files.isDirectory(root)) {
-            try (Stream<java.nio.file.Path> walk = Files.walk(root)) {
-                walk.filter(Files::isRegularFile).filter(f -> SiteUrls.isMarkdown(f.toString()))
-                        .filter(f -> !VaultPaths.hidden(root.relativize(f))).sorted()
-                        .forEach(f -> {
-                            String rel = VaultPaths.relative(root, f);
-                            files.add(new FileRow(rel, "/questions/" + SiteUrls.encodePath(rel)));
-                        });
-            }
+        for (java.nio.file.Path f : VaultPaths.markdownFiles(root)) {
+            String rel = VaultPaths.relative(root, f);
+            files.add(new FileRow(rel, "/questions/" + SiteUrls.encodePath(rel)));
         }
         return Templates.index(files);
     }
