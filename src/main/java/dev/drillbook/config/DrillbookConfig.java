@@ -31,6 +31,54 @@ public interface DrillbookConfig {
     /** Spaced repetition: the FSRS-6 scheduler and daily limits. */
     SrsSettings srs();
 
+    /** The LLM judge for drills and free-text answers. Without a base URL, answers get the offline estimate. */
+    LlmSettings llm();
+
+    /** Measuring graders against human grades. */
+    CalibrationSettings calibration();
+
+    interface LlmSettings {
+
+        /**
+         * An OpenAI-compatible endpoint, e.g. {@code https://api.openai.com/v1}, {@code http://localhost:11434/v1} (Ollama)
+         * or {@code http://localhost:8000/v1} (vLLM). Unset: no judge, offline estimates only.
+         */
+        java.util.Optional<String> baseUrl();
+
+        /** Sent only to {@code base-url} as a bearer token; never logged or shown. Local servers usually need none. */
+        java.util.Optional<String> apiKey();
+
+        /** The model name the endpoint expects. */
+        @WithDefault("gpt-4o-mini")
+        String model();
+
+        /** Longest wait for one reply; local models on a CPU can need minutes. */
+        @WithDefault("120s")
+        Duration timeout();
+
+        /** Retries after HTTP 429 or 5xx, with exponential backoff. */
+        @WithDefault("3")
+        int maxRetries();
+
+        /** First wait before a retry; doubled on each further retry. */
+        @WithDefault("2s")
+        Duration retryBackoff();
+
+        /** Answers graded at the same time. */
+        @WithDefault("2")
+        int concurrency();
+    }
+
+    interface CalibrationSettings {
+
+        /** The Mohler et al. (2011) short-answer set (tab-separated, {@code mohler_v2_clean.tsv}); not shipped with Drillbook. */
+        java.util.Optional<Path> mohlerFile();
+
+        /** Answers taken from the Mohler set when the LLM judge is calibrated (every answer for the offline estimate). */
+        @WithDefault("120")
+        int llmSample();
+    }
+
     interface SrsSettings {
 
         /** Probability of recall to aim for when a card comes back (0.7–0.97 is sensible; higher means more reviews). */

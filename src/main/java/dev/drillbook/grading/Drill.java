@@ -22,8 +22,10 @@ public record Drill(String id, String source, String title, String level, int ti
     public record KeyPoint(String id, String text, boolean required, List<String> links) {
     }
 
-    /** A rubric dimension and its weight. */
-    public record Dimension(String id, double weight) {
+    /**
+     * A rubric dimension: what a strong answer shows on it, and its weight (relative; weights need not sum to 100).
+     */
+    public record Dimension(String id, double weight, String title, String description) {
     }
 
     public Drill {

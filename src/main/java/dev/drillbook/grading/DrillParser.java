@@ -23,17 +23,14 @@ import java.util.regex.Pattern;
  */
 public final class DrillParser {
 
-    /** Rubric dimensions and weights when a drill does not override them (see README). */
-    public static final List<Drill.Dimension> DEFAULT_RUBRIC = List.of(
-            new Drill.Dimension("requirements", 1), new Drill.Dimension("architecture", 2), new Drill.Dimension("depth", 2),
-            new Drill.Dimension("tradeoffs", 1), new Drill.Dimension("evaluation", 1), new Drill.Dimension("communication", 1));
     static final Set<String> LEVELS = Set.of("mid", "senior", "staff");
     private static final Pattern SECTION = Pattern.compile("^##\\s+(.+?)\\s*#*\\s*$");
     private static final Pattern ITEM = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+(.*)$");
     private static final Pattern REQUIRED = Pattern.compile("^(?:\\((?:required|must)\\)|\\[(?:required|must)]|!)\\s*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LINK = Pattern.compile("\\[\\[([^\\]|#^]+)");
-    private static final Pattern WEIGHT = Pattern.compile("^([a-z][a-z0-9_-]*)\\s*:\\s*([0-9]+(?:\\.[0-9]+)?)\\s*$");
+    private static final Pattern WEIGHT = Pattern.compile("^([a-z][a-z0-9_-]*)\\s*:\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(?:(?:—|–|--|-)\\s*(.*))?$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern TIME = Pattern.compile("^(\\d{1,3})\\s*(m|min|minutes?)?$");
 
     /** The drill (if usable) and every problem found. */
@@ -104,22 +101,25 @@ public final class DrillParser {
                 problems.add(problem(source, "\"## Key points\" has no list items.", keySection.line()));
             }
         }
-        List<Drill.Dimension> rubric = DEFAULT_RUBRIC;
+        List<Drill.Dimension> overrides = new ArrayList<>();
         Section rubricSection = sections.get("rubric");
         if (rubricSection != null) {
-            Map<String, Double> weights = new LinkedHashMap<>();
             for (Item item : items(rubricSection)) {
-                Matcher w = WEIGHT.matcher(item.text().strip().toLowerCase(Locale.ROOT));
+                Matcher w = WEIGHT.matcher(item.text().strip());
                 if (w.matches()) {
-                    weights.put(w.group(1), Double.parseDouble(w.group(2)));
+                    String dim = w.group(1).toLowerCase(Locale.ROOT).replace('-', '_');
+                    overrides.add(new Drill.Dimension(dim, Double.parseDouble(w.group(2)), Rubric.titleOf(dim),
+                            w.group(3) == null ? "" : w.group(3).strip()));
                 } else {
-                    problems.add(problem(source, "A rubric line must be \"dimension: weight\" (e.g. \"evaluation: 2\"), not \""
+                    problems.add(problem(source, "A rubric line must be \"dimension: weight\" (e.g. \"deep_dives: 30\" or \"evaluation: 10 — what it means\"), not \""
                             + item.text().strip() + "\".", item.line()));
                 }
             }
-            if (!weights.isEmpty()) {
-                rubric = weights.entrySet().stream().map(e -> new Drill.Dimension(e.getKey(), e.getValue())).toList();
-            }
+        }
+        List<Drill.Dimension> rubric = Rubric.withOverrides(overrides);
+        if (rubric.isEmpty()) {
+            problems.add(problem(source, "The rubric gives every dimension weight 0; using the default rubric.", rubricSection.line()));
+            rubric = Rubric.DEFAULT;
         }
         Section outline = sections.get("reference outline");
         if (outline == null) {

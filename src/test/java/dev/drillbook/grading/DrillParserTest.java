@@ -32,8 +32,9 @@ class DrillParserTest {
 
             ## Rubric
 
-            - architecture: 2
-            - evaluation: 1.5
+            - deep_dives: 30
+            - communication: 0
+            - evaluation: 15 — offline metrics before launch
 
             ## Reference outline
 
@@ -63,7 +64,11 @@ class DrillParserTest {
         assertFalse(d.keyPoints().get(1).required());
         assertEquals("Scopes entries by user and context when answers are personal", d.keyPoints().get(1).text());
         assertTrue(d.keyPoints().get(2).required());
-        assertEquals(List.of(new Drill.Dimension("architecture", 2), new Drill.Dimension("evaluation", 1.5)), d.rubric());
+        assertEquals(List.of("requirements", "entities_api", "high_level_design", "deep_dives", "scalability_reliability", "tradeoffs",
+                "evaluation"), d.rubric().stream().map(Drill.Dimension::id).toList(), "defaults kept, communication removed, evaluation added");
+        assertEquals(30, d.rubric().get(3).weight());
+        assertEquals("Deep dives", d.rubric().get(3).title());
+        assertEquals(new Drill.Dimension("evaluation", 15, "Evaluation", "offline metrics before launch"), d.rubric().get(6));
         assertTrue(d.referenceOutline().startsWith("1. Embed the prompt."));
         assertEquals(List.of("What about streaming?", "How do you invalidate?"), d.followUps());
     }
@@ -71,13 +76,13 @@ class DrillParserTest {
     @Test
     void defaultsAndProblemsWithLines() {
         String text = DRILL.replace("level: staff", "level: guru").replace("time: 30m", "time: soon")
-                .replace("- evaluation: 1.5", "- evaluation counts double");
+                .replace("- evaluation: 15 — offline metrics before launch", "- evaluation counts double");
         DrillParser.Result result = DrillParser.parse("questions/d.md", text);
         Drill d = result.drill().orElseThrow();
         assertEquals("senior", d.level());
         assertEquals(45, d.timeLimitMinutes());
         assertEquals(3, result.problems().size(), result.problems().toString());
-        assertEquals(23, result.problems().get(2).line(), "the bad rubric line");
+        assertEquals(24, result.problems().get(2).line(), "the bad rubric line");
     }
 
     @Test

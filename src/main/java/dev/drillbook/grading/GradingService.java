@@ -1,0 +1,339 @@
+package dev.drillbook.grading;
+
+import dev.drillbook.config.DrillbookConfig;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Drafts, attempts and grading. An answer is committed to the database before anything else happens; grading then runs
+ * on a small pool of its own threads, so a slow or hanging judge never holds a request. Attempts still pending at
+ * start-up (the app stopped mid-grading) are graded again.
+ */
+@ApplicationScoped
+public class GradingService {
+
+    private static final Logger LOG = Logger.getLogger(GradingService.class);
+
+    /** Examples of graded answers shown to the judge with each drill answer. */
+    static final int EXAMPLES = 3;
+
+    @Inject
+    DrillbookConfig config;
+
+    @Inject
+    DrillCatalog drills;
+
+    @Inject
+    ObjectMapper json;
+
+    private final Clock clock = Clock.systemUTC();
+    private volatile ExecutorService pool;
+    private volatile LlmJudge judge;
+
+    void onStart(@Observes StartupEvent event) {
+        judge = config.llm().baseUrl().filter(u -> !u.isBlank())
+                .map(url -> new LlmJudge(new OpenAiJudgeClient(url.strip(), config.llm().apiKey().orElse(null), config.llm().model(),
+                        config.llm().timeout()), config.llm().maxRetries(), config.llm().retryBackoff(), d -> Thread.sleep(d.toMillis())))
+                .orElse(null);
+        AtomicInteger n = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(Math.max(1, config.llm().concurrency()), r -> {
+            Thread t = new Thread(r, "grading-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        LOG.infof("Grading with %s", judge == null ? "the offline estimate (no drillbook.llm.base-url)" : "the LLM judge, model " + judge.model());
+        List<Long> pending = QuarkusTransaction.requiringNew().call(() -> AttemptEntity.<AttemptEntity>list("status = ?1 and kind = 'drill'",
+                AttemptEntity.PENDING).stream().map(a -> a.id).toList());
+        pending.forEach(this::enqueue);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The grader new attempts get: the LLM judge when configured, else the offline estimate. */
+    public Grade.Grader currentGrader() {
+        return judge == null ? offlineGrader() : new Grade.Grader("llm", judge.model(), "LLM judge (" + judge.model() + ")");
+    }
+
+    public static Grade.Grader offlineGrader() {
+        return new Grade.Grader("offline", null, "Offline estimate (key-point word coverage)");
+    }
+
+    public boolean judgeConfigured() {
+        return judge != null;
+    }
+
+    Optional<LlmJudge> judge() {
+        return Optional.ofNullable(judge);
+    }
+
+    // ---- drafts
+
+    public Optional<DraftEntity> draft(String drillId) {
+        return QuarkusTransaction.joiningExisting().call(() -> Optional.ofNullable(DraftEntity.<DraftEntity>findById(drillId)));
+    }
+
+    /** Saves the answer being written; the first save starts the drill's clock. */
+    public DraftEntity saveDraft(String drillId, String answer) {
+        Instant now = clock.instant();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            DraftEntity d = DraftEntity.findById(drillId);
+            if (d == null) {
+                d = new DraftEntity();
+                d.drillId = drillId;
+                d.startedAt = now;
+                d.answer = answer;
+                d.updatedAt = now;
+                d.persist();
+            } else {
+                d.answer = answer;
+                d.updatedAt = now;
+            }
+            return d;
+        });
+    }
+
+    public void discardDraft(String drillId) {
+        QuarkusTransaction.requiringNew().run(() -> DraftEntity.deleteById(drillId));
+    }
+
+    // ---- attempts
+
+    /**
+     * Stores the answer as a pending attempt (consuming the drill's draft, whose first save started the clock) and
+     * queues it for grading. Returns the attempt id.
+     *
+     * @param timeUsedSeconds the client's own measure, used when there was no draft
+     */
+    public long submitDrill(Drill drill, String answer, Integer timeUsedSeconds) {
+        Instant now = clock.instant();
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            DraftEntity draft = DraftEntity.findById(drill.id());
+            AttemptEntity a = new AttemptEntity();
+            a.kind = "drill";
+            a.drillId = drill.id();
+            a.answer = answer;
+            a.status = AttemptEntity.PENDING;
+            a.submittedAt = now;
+            a.startedAt = draft != null ? draft.startedAt : timeUsedSeconds == null ? null : now.minusSeconds(timeUsedSeconds);
+            a.timeUsedSeconds = a.startedAt == null ? null : (int) Duration.between(a.startedAt, now).toSeconds();
+            a.timeLimitSeconds = drill.timeLimitMinutes() * 60;
+            a.persist();
+            if (draft != null) {
+                draft.delete();
+            }
+            return a.id;
+        });
+        enqueue(id);
+        return id;
+    }
+
+    public Optional<AttemptEntity> attempt(long id) {
+        return QuarkusTransaction.joiningExisting().call(() -> Optional.ofNullable(AttemptEntity.<AttemptEntity>findById(id)));
+    }
+
+    /** Attempts at one drill, oldest first. */
+    public List<AttemptEntity> attempts(String drillId) {
+        return QuarkusTransaction.joiningExisting().call(() -> AttemptEntity.<AttemptEntity>list(
+                "kind = 'drill' and drillId = ?1 order by submittedAt, id", drillId));
+    }
+
+    /** All drill attempts, newest first, at most {@code limit}. */
+    public List<AttemptEntity> recentAttempts(int limit) {
+        return QuarkusTransaction.joiningExisting().call(() -> AttemptEntity.<AttemptEntity>find(
+                "kind = 'drill' order by submittedAt desc, id desc").page(0, limit).list());
+    }
+
+    /** Grades the attempt again with the current grader; returns false when it is still being graded. */
+    public boolean regrade(long id) {
+        boolean queued = QuarkusTransaction.requiringNew().call(() -> {
+            AttemptEntity a = AttemptEntity.findById(id);
+            if (a == null || AttemptEntity.PENDING.equals(a.status)) {
+                return false;
+            }
+            a.status = AttemptEntity.PENDING;
+            a.error = null;
+            return true;
+        });
+        if (queued) {
+            enqueue(id);
+        }
+        return queued;
+    }
+
+    /**
+     * Grades a free-text answer to a concept question now (on the caller's thread), after storing it. With a judge, a
+     * credited score needs a real quote; without one, the offline estimate is used and labelled.
+     */
+    public ConceptGrade gradeConcept(String question, String reference, String answer, String cardId) {
+        Instant now = clock.instant();
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            AttemptEntity a = new AttemptEntity();
+            a.kind = "concept";
+            a.cardId = cardId;
+            a.question = question;
+            a.reference = reference;
+            a.answer = answer;
+            a.status = AttemptEntity.PENDING;
+            a.submittedAt = now;
+            a.persist();
+            return a.id;
+        });
+        ConceptGrade grade;
+        LlmJudge j = judge;
+        if (j == null) {
+            OfflineEstimator.ConceptEstimate e = OfflineEstimator.concept(question, reference, answer);
+            boolean withheld = e.flags().contains("prompt_injection");
+            grade = new ConceptGrade(id, withheld ? null : e.score(), offlineGrader(), withheld ? null : ConceptGrade.ratingFor(e.score()),
+                    String.format(java.util.Locale.ROOT, "Estimated from word overlap with the reference answer: %.0f %% of its key words are used.",
+                            e.features().recall() * 100),
+                    List.of(), List.of(), List.of(), e.flags(), "low",
+                    List.of(String.format(java.util.Locale.ROOT,
+                            "Offline estimate: agrees with human graders at Pearson %.2f on the Mohler set (human vs human: 0.60).",
+                            OfflineEstimator.CONCEPT_PEARSON)), null);
+        } else {
+            try {
+                VerdictFormat.ConceptVerdict v = j.gradeConcept(question, reference, answer);
+                List<String> quotes = v.quotes().stream().filter(q -> Quotes.isIn(q, answer)).toList();
+                List<String> notes = new java.util.ArrayList<>();
+                int score = v.score();
+                if (quotes.size() < v.quotes().size()) {
+                    notes.add((v.quotes().size() - quotes.size()) + " quoted words could not be found in the answer and were dropped.");
+                }
+                if (score >= 3 && quotes.isEmpty()) {
+                    score = 2;
+                    notes.add("Capped at 2: the judge quoted no words from the answer to support more.");
+                }
+                boolean withheld = v.flags().contains("prompt_injection");
+                if (withheld) {
+                    notes.add("The answer tries to instruct the grader, so no score is given.");
+                }
+                if ("low".equals(v.confidence())) {
+                    notes.add("The judge was not confident: review suggested.");
+                }
+                grade = new ConceptGrade(id, withheld ? null : (double) score, currentGrader(),
+                        withheld ? null : ConceptGrade.ratingFor(score), v.critique(), quotes, v.missingPoints(), v.factualErrors(),
+                        v.flags(), v.confidence(), notes, null);
+            } catch (LlmJudge.GradingFailed e) {
+                grade = new ConceptGrade(id, null, currentGrader(), null, null, List.of(), List.of(), List.of(), List.of(), null,
+                        List.of(), e.getMessage());
+            }
+        }
+        ConceptGrade done = grade;
+        String result;
+        try {
+            result = json.writeValueAsString(done);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            AttemptEntity a = AttemptEntity.findById(id);
+            a.status = done.error() == null ? AttemptEntity.GRADED : AttemptEntity.FAILED;
+            a.error = done.error();
+            a.score = done.score();
+            a.result = result;
+            a.graderKind = done.grader().kind();
+            a.graderModel = done.grader().model();
+            a.gradedAt = clock.instant();
+        });
+        return done;
+    }
+
+    public Grade gradeOf(AttemptEntity a) {
+        if (a.result == null) {
+            return null;
+        }
+        try {
+            return json.readValue(a.result, Grade.class);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("Attempt %d has an unreadable stored grade: %s", a.id, e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    private void enqueue(long id) {
+        pool.submit(() -> {
+            try {
+                gradeNow(id);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Grading attempt %d failed unexpectedly", id);
+                finish(id, null, "Grading failed unexpectedly: " + e.getClass().getSimpleName() + ". Try regrading.");
+            }
+        });
+    }
+
+    private void gradeNow(long id) {
+        AttemptEntity a = QuarkusTransaction.requiringNew().call(() -> AttemptEntity.<AttemptEntity>findById(id));
+        if (a == null || !AttemptEntity.PENDING.equals(a.status)) {
+            return;
+        }
+        Optional<Drill> drill = drills.drill(a.drillId);
+        if (drill.isEmpty()) {
+            finish(id, null, "The drill " + a.drillId + " is no longer in questions/ (or is broken: see the problems page).");
+            return;
+        }
+        LlmJudge j = judge;
+        if (j == null) {
+            finish(id, OfflineEstimator.drill(drill.get(), a.answer, offlineGrader()), null);
+            return;
+        }
+        try {
+            Duration used = a.timeUsedSeconds == null ? null : Duration.ofSeconds(a.timeUsedSeconds);
+            Verdict v = j.gradeDrill(drill.get(), a.answer, used, InHouseSet.examplesFor(a.drillId, a.answer, EXAMPLES),
+                    id * 31 + clock.millis());
+            finish(id, VerdictScorer.score(drill.get(), v, a.answer, currentGrader()), null);
+        } catch (LlmJudge.GradingFailed e) {
+            finish(id, null, e.getMessage());
+        }
+    }
+
+    private void finish(long id, Grade grade, String error) {
+        String result;
+        try {
+            result = grade == null ? null : json.writeValueAsString(grade);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            AttemptEntity a = AttemptEntity.findById(id);
+            if (a == null) {
+                return;
+            }
+            a.gradedAt = clock.instant();
+            if (grade == null) {
+                a.status = AttemptEntity.FAILED;
+                a.error = error;
+                a.score = null;
+                a.result = null;
+            } else {
+                a.status = AttemptEntity.GRADED;
+                a.error = null;
+                a.result = result;
+                a.score = grade.score() == null ? null : grade.score().doubleValue();
+                a.graderKind = grade.grader().kind();
+                a.graderModel = grade.grader().model();
+            }
+        });
+    }
+}

@@ -1,0 +1,40 @@
+package dev.drillbook.grading;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Question-grouped k-fold cross-validation of the offline concept estimate: the weights used to score a question's
+ * answers are fitted without any answer to that question, so the figure is what a new question can expect.
+ */
+final class ConceptCrossValidation {
+
+    private ConceptCrossValidation() {
+    }
+
+    static Agreement run(List<MohlerFile.Row> rows, int folds) {
+        List<String> questions = new ArrayList<>(new TreeSet<>(rows.stream().map(MohlerFile.Row::questionId).toList()));
+        List<double[]> features = rows.stream().map(r -> ConceptFeatures.of(r.question(), r.reference(), r.answer()).vector()).toList();
+        List<Agreement.Pair> pairs = new ArrayList<>();
+        for (int fold = 0; fold < folds; fold++) {
+            List<double[]> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            List<Integer> test = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (questions.indexOf(rows.get(i).questionId()) % folds == fold) {
+                    test.add(i);
+                } else {
+                    x.add(features.get(i));
+                    y.add(rows.get(i).grade());
+                }
+            }
+            double[] w = LinearFit.fit(x, y, 0.01);
+            for (int i : test) {
+                double p = Math.max(0, Math.min(5, LinearFit.predict(w, features.get(i))));
+                pairs.add(new Agreement.Pair(rows.get(i).grade(), p, Terms.wordCount(rows.get(i).answer())));
+            }
+        }
+        return Agreement.of(pairs, 5);
+    }
+}
