@@ -80,6 +80,10 @@ public class GradingService {
         return new Grade.Grader("offline", null, "Offline estimate (key-point word coverage)");
     }
 
+    static Grade.Grader offlineConceptGrader() {
+        return new Grade.Grader("offline", null, "Offline estimate (word overlap with the reference answer)");
+    }
+
     public boolean judgeConfigured() {
         return judge != null;
     }
@@ -205,7 +209,7 @@ public class GradingService {
         if (j == null) {
             OfflineEstimator.ConceptEstimate e = OfflineEstimator.concept(question, reference, answer);
             boolean withheld = e.flags().contains("prompt_injection");
-            grade = new ConceptGrade(id, withheld ? null : e.score(), offlineGrader(), withheld ? null : ConceptGrade.ratingFor(e.score()),
+            grade = new ConceptGrade(id, withheld ? null : e.score(), offlineConceptGrader(), withheld ? null : ConceptGrade.ratingFor(e.score()),
                     String.format(java.util.Locale.ROOT, "Estimated from word overlap with the reference answer: %.0f %% of its key words are used.",
                             e.features().recall() * 100),
                     List.of(), List.of(), List.of(), e.flags(), "low",

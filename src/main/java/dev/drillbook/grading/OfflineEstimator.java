@@ -31,8 +31,8 @@ public final class OfflineEstimator {
             "(ignore|disregard|forget)\\s+(all\\s+|any\\s+|the\\s+)?(previous|prior|above|earlier|your)\\s+(instructions|rules|prompt)"
                     + "|\\b(you are|act as)\\s+(now\\s+)?(a|an|the)\\s+\\w*\\s*(grader|judge|assistant)"
                     + "|\\b(give|award|assign|grade|score)\\s+(this|me|my)\\s+(answer\\s+)?(a\\s+)?(full|maximum|perfect|top|100|5/5|10/10)"
-                    + "|\\bsystem\\s*prompt\\b|</?candidate_answer>",
-            Pattern.CASE_INSENSITIVE);
+                    + "|\\b(as|to) the (grader|judge)\\b|^\\s*system\\s*:|</?candidate_answer>",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     private OfflineEstimator() {
     }
@@ -77,7 +77,12 @@ public final class OfflineEstimator {
                 double c = coverage(want, have);
                 if (c > best) {
                     best = c;
-                    quote = passages.get(i).text();
+                    Passage own = passages.get(i);
+                    if (i + 1 < passages.size()
+                            && coverage(want, new HashSet<>(passages.get(i + 1).stems())) > coverage(want, new HashSet<>(own.stems()))) {
+                        own = passages.get(i + 1);
+                    }
+                    quote = own.text();
                 }
             }
             String status = best >= COVERED ? "covered" : best >= PARTIAL ? "partial" : "missing";

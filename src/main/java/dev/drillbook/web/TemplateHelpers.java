@@ -32,6 +32,19 @@ public class TemplateHelpers {
         return DATE.format(instant);
     }
 
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
+            .withZone(java.time.ZoneId.systemDefault());
+
+    /** "3 Mar 2026, 14:05" in the server's time zone (Drillbook runs where its user is). */
+    static String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    /** {@code {seconds.clock}} → "7:05". */
+    static String clock(int seconds) {
+        return seconds / 60 + ":" + String.format(Locale.ROOT, "%02d", seconds % 60);
+    }
+
     /** {@code {instant.date}} → "3 Mar 2026". */
     static String date(Instant instant) {
         return DATE.format(instant);

@@ -8,12 +8,12 @@ import java.util.TreeSet;
  * Question-grouped k-fold cross-validation of the offline concept estimate: the weights used to score a question's
  * answers are fitted without any answer to that question, so the figure is what a new question can expect.
  */
-final class ConceptCrossValidation {
+public final class ConceptCrossValidation {
 
     private ConceptCrossValidation() {
     }
 
-    static Agreement run(List<MohlerFile.Row> rows, int folds) {
+    public static Agreement run(List<MohlerFile.Row> rows, int folds) {
         List<String> questions = new ArrayList<>(new TreeSet<>(rows.stream().map(MohlerFile.Row::questionId).toList()));
         List<double[]> features = rows.stream().map(r -> ConceptFeatures.of(r.question(), r.reference(), r.answer()).vector()).toList();
         List<Agreement.Pair> pairs = new ArrayList<>();

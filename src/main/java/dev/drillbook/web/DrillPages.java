@@ -1,0 +1,330 @@
+package dev.drillbook.web;
+
+import dev.drillbook.grading.AttemptEntity;
+import dev.drillbook.grading.Drill;
+import dev.drillbook.grading.DrillCatalog;
+import dev.drillbook.grading.Grade;
+import dev.drillbook.grading.GradingService;
+import dev.drillbook.grading.Rubric;
+import dev.drillbook.grading.Verdict;
+import dev.drillbook.markdown.ObsidianMarkdown;
+import dev.drillbook.markdown.Resolution;
+import dev.drillbook.markdown.SiteUrls;
+import dev.drillbook.vault.Note;
+import dev.drillbook.vault.Vault;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The drill pages: the list, the drill screen (prompt, timer, editor) and an attempt's verdict. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class DrillPages {
+
+    /**
+     * Where each phase of a system-design interview ends, as a share of the time budget (Hello Interview's split for 45
+     * minutes: about 5 requirements, 2 entities, 5 API, then the design and the deep dives, a few minutes to wrap up).
+     */
+    static final List<Phase> PHASES = List.of(
+            new Phase("requirements", "Requirements", "Functional requirements, then quantified non-functional ones; say what is out of scope.", 0.12),
+            new Phase("entities_api", "Entities and API", "Name the core entities and the API that serves each requirement.", 0.28),
+            new Phase("high_level_design", "High-level design", "Trace every requirement through named components.", 0.55),
+            new Phase("deep_dives", "Deep dives", "Go deep on the crux: the hard part of this problem, with numbers.", 0.9),
+            new Phase("wrap_up", "Wrap-up", "Trade-offs, failure modes, what you would do next.", 1.0));
+
+    /** Lines that structure an answer: Markdown headings, bold-only lines, "Label:" lines. */
+    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("(?m)^(#{1,6}\\s.*|\\*\\*[^*]+\\*\\*:?\\s*$|[^\\n]{1,40}:\\s*$)");
+
+    @Inject
+    DrillCatalog drills;
+
+    @Inject
+    GradingService grading;
+
+    @Inject
+    Vault vault;
+
+    private final ObsidianMarkdown markdown = new ObsidianMarkdown();
+
+    record Phase(String id, String title, String hint, double endsAt) {
+    }
+
+    record NoteLink(String title, String url) {
+    }
+
+    record DrillRow(String id, String title, String level, int minutes, List<String> tags, int attempts, Integer best, Integer last,
+            String url, boolean draft) {
+    }
+
+    record DrillsPage(List<DrillRow> drills, String grader, boolean judge) {
+    }
+
+    record PhaseRow(String id, String title, String hint, int startSeconds, int endSeconds) {
+    }
+
+    record DrillPage(Drill drill, String promptHtml, List<NoteLink> notes, List<PhaseRow> phases, List<DimensionRow> rubric,
+            String grader, boolean judge, List<HistoryRow> history, Chart chart) {
+    }
+
+    record DimensionRow(String title, String description, int percent) {
+    }
+
+    record HistoryRow(long id, String url, String when, String status, Integer score, String band, String bandClass, String grader) {
+    }
+
+    record ChartPoint(double x, double y, int score, String url, boolean current) {
+    }
+
+    /** A small line chart of scores across attempts; empty with fewer than two graded attempts. */
+    record Chart(List<ChartPoint> points, String polyline) {
+        public boolean drawn() {
+            return points.size() >= 2;
+        }
+
+        /** The chart as inline SVG (numbers and attempt URLs only, nothing user-written). */
+        public String svg() {
+            StringBuilder b = new StringBuilder("<svg class=\"trend-chart\" width=\"600\" height=\"160\" viewBox=\"0 0 600 160\" role=\"img\" aria-label=\"Scores across attempts\">");
+            b.append("<line x1=\"24\" y1=\"140\" x2=\"576\" y2=\"140\" class=\"axis\"/>");
+            for (int s : new int[] {40, 60, 80}) {
+                double y = 140 - s * 1.2;
+                b.append("<line x1=\"24\" y1=\"").append(y).append("\" x2=\"576\" y2=\"").append(y).append("\" class=\"grid\"/>")
+                        .append("<text x=\"0\" y=\"").append(y + 4).append("\" class=\"axis-label\">").append(s).append("</text>");
+            }
+            b.append("<polyline points=\"").append(polyline).append("\" class=\"trend-line\"/>");
+            for (ChartPoint p : points) {
+                b.append("<a href=\"").append(p.url()).append("\"><circle cx=\"").append(p.x()).append("\" cy=\"").append(p.y())
+                        .append("\" r=\"").append(p.current() ? 7 : 5).append("\" class=\"trend-dot").append(p.current() ? " current" : "")
+                        .append("\"><title>").append(p.score()).append("</title></circle></a>");
+            }
+            return b.append("</svg>").toString();
+        }
+    }
+
+    record KeyPointRow(String text, boolean required, String status, String quote, List<NoteLink> notes) {
+    }
+
+    record VerdictDimension(String title, int percent, int level, String levelName, boolean capped, int judgeLevel, String critique,
+            List<String> quotes) {
+    }
+
+    record TimeAudit(String used, String limit, boolean overrun, String overrunBy, int usedPercent, List<String> sections, List<String> missingSections) {
+    }
+
+    record AttemptPage(Drill drill, String drillUrl, long id, String status, String error, Grade grade, Integer score, String band,
+            String bandClass, String graderLabel, boolean offline, String answerHtml, List<VerdictDimension> dimensions,
+            List<KeyPointRow> covered, List<KeyPointRow> missed, List<Verdict.Improvement> improvements, TimeAudit time,
+            String outlineHtml, List<HistoryRow> history, Chart chart, String submitted) {
+        public boolean pending() {
+            return AttemptEntity.PENDING.equals(status);
+        }
+
+        public boolean failed() {
+            return AttemptEntity.FAILED.equals(status);
+        }
+    }
+
+    record MissingAttempt(String message) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance drills(DrillsPage page);
+
+        static native TemplateInstance drill(DrillPage page);
+
+        static native TemplateInstance attempt(AttemptPage page);
+    }
+
+    @GET
+    @Path("drills")
+    @Operation(hidden = true)
+    public TemplateInstance list() {
+        List<AttemptEntity> recent = grading.recentAttempts(10_000);
+        Map<String, List<AttemptEntity>> byDrill = recent.stream().collect(Collectors.groupingBy(a -> a.drillId));
+        List<DrillRow> rows = new ArrayList<>();
+        for (Drill d : drills.drills()) {
+            List<AttemptEntity> as = byDrill.getOrDefault(d.id(), List.of());
+            Integer best = as.stream().filter(a -> a.score != null).map(a -> (int) Math.round(a.score)).max(Integer::compare).orElse(null);
+            Integer last = as.stream().filter(a -> a.score != null).findFirst().map(a -> (int) Math.round(a.score)).orElse(null);
+            rows.add(new DrillRow(d.id(), d.title(), d.level(), d.timeLimitMinutes(), d.tags(), as.size(), best, last, url(d),
+                    grading.draft(d.id()).isPresent()));
+        }
+        return Templates.drills(new DrillsPage(rows, grading.currentGrader().label(), grading.judgeConfigured()));
+    }
+
+    @GET
+    @Path("drills/{id: .+}")
+    @Operation(hidden = true)
+    public TemplateInstance drill(@PathParam("id") String id) {
+        Drill d = drills.drill(id).orElseThrow(() -> ApiException.notFound("No drill " + id + " in questions/ (or it is broken: see the problems page)."));
+        int total = d.timeLimitMinutes() * 60;
+        List<PhaseRow> phases = new ArrayList<>();
+        double start = 0;
+        for (Phase p : PHASES) {
+            phases.add(new PhaseRow(p.id(), p.title(), p.hint(), (int) Math.round(start * total), (int) Math.round(p.endsAt() * total)));
+            start = p.endsAt();
+        }
+        double weights = d.rubric().stream().mapToDouble(Drill.Dimension::weight).sum();
+        List<DimensionRow> rubric = d.rubric().stream()
+                .map(r -> new DimensionRow(r.title(), r.description(), (int) Math.round(100 * r.weight() / weights))).toList();
+        List<AttemptEntity> attempts = grading.attempts(d.id());
+        return Templates.drill(new DrillPage(d, markdown.renderFragment(d.prompt(), d.source(), vault.names()), noteLinks(d.notes(), d.source()),
+                phases, rubric, grading.currentGrader().label(), grading.judgeConfigured(), history(attempts), chart(attempts, -1)));
+    }
+
+    @GET
+    @Path("attempts/{id}")
+    @Operation(hidden = true)
+    public TemplateInstance attempt(@PathParam("id") String id) {
+        long n;
+        try {
+            n = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("No attempt " + id + ".");
+        }
+        AttemptEntity a = grading.attempt(n).filter(x -> "drill".equals(x.kind))
+                .orElseThrow(() -> ApiException.notFound("No drill attempt " + id + "."));
+        Drill d = drills.drill(a.drillId).orElse(null);
+        if (d == null) {
+            throw ApiException.notFound("The drill " + a.drillId + " of attempt " + id + " is no longer in questions/.");
+        }
+        Grade g = AttemptEntity.GRADED.equals(a.status) ? grading.gradeOf(a) : null;
+        List<AnswerHighlighter.Evidence> evidence = new ArrayList<>();
+        List<VerdictDimension> dims = new ArrayList<>();
+        List<KeyPointRow> covered = new ArrayList<>();
+        List<KeyPointRow> missed = new ArrayList<>();
+        if (g != null) {
+            double weights = g.dimensions().stream().mapToDouble(Grade.DimensionGrade::weight).sum();
+            for (Grade.DimensionGrade dim : g.dimensions()) {
+                dims.add(new VerdictDimension(dim.title(), (int) Math.round(100 * dim.weight() / weights), dim.level(), dim.levelName(),
+                        dim.level() < dim.judgeLevel(), dim.judgeLevel(), dim.critique(), dim.quotes()));
+                dim.quotes().forEach(q -> evidence.add(new AnswerHighlighter.Evidence(q, dim.title())));
+            }
+            for (Grade.KeyPointGrade k : g.keyPoints()) {
+                KeyPointRow row = new KeyPointRow(keyPointText(k.text()), k.required(), k.status(), k.quote(), noteLinks(k.links(), d.source()));
+                if (k.quote() != null) {
+                    evidence.add(new AnswerHighlighter.Evidence(k.quote(), "Key point: " + keyPointText(k.text())));
+                }
+                (k.status().equals("covered") ? covered : missed).add(row);
+            }
+        }
+        List<AttemptEntity> attempts = grading.attempts(d.id());
+        Integer score = g == null ? null : g.score();
+        return Templates.attempt(new AttemptPage(d, url(d), a.id, a.status, a.error, g, score, g == null ? null : g.band(),
+                bandClass(score), g == null ? grading.currentGrader().label() : g.grader().label(),
+                g != null && "offline".equals(g.grader().kind()), AnswerHighlighter.html(a.answer, evidence), dims, covered, missed,
+                g == null ? List.of() : g.improvements(), timeAudit(a), markdown.renderFragment(d.referenceOutline(), d.source(), vault.names()),
+                history(attempts), chart(attempts, a.id), TemplateHelpers.dateTime(a.submittedAt)));
+    }
+
+    static String url(Drill d) {
+        return "/drills/" + SiteUrls.encodePath(d.id());
+    }
+
+    static String bandClass(Integer score) {
+        return score == null ? "band-none" : "band-" + Grade.band(score).toLowerCase(Locale.ROOT);
+    }
+
+    /** Key point text without its trailing note references (they are shown as links). */
+    static String keyPointText(String text) {
+        return text.replaceAll("\\s*[—–]\\s*\\[\\[.*$", "").replaceAll("\\[\\[([^\\]|]+)\\|([^\\]]+)]]", "$2")
+                .replaceAll("\\[\\[([^\\]]+)]]", "$1").strip();
+    }
+
+    private List<NoteLink> noteLinks(List<String> targets, String from) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<NoteLink> out = new ArrayList<>();
+        for (String t : targets) {
+            Resolution r = vault.names().resolve(t, from);
+            if (r.resolved() && seen.add(r.path())) {
+                out.add(new NoteLink(vault.note(r.path()).map(Note::title).orElse(SiteUrls.baseName(r.path())), SiteUrls.note(r.path())));
+            } else if (!r.resolved() && seen.add(t)) {
+                out.add(new NoteLink(t, SiteUrls.unresolved(t)));
+            }
+        }
+        return out;
+    }
+
+    private List<HistoryRow> history(List<AttemptEntity> attempts) {
+        List<HistoryRow> rows = new ArrayList<>();
+        for (AttemptEntity a : attempts) {
+            Integer s = a.score == null ? null : (int) Math.round(a.score);
+            rows.add(new HistoryRow(a.id, "/attempts/" + a.id, TemplateHelpers.dateTime(a.submittedAt), a.status, s,
+                    s == null ? null : Grade.band(s), bandClass(s), "offline".equals(a.graderKind) ? "offline estimate"
+                            : a.graderModel == null ? "" : a.graderModel));
+        }
+        rows.sort(Comparator.comparingLong(HistoryRow::id).reversed());
+        return rows;
+    }
+
+    /** Scores over attempts in a 600×160 box: x by attempt order, y by score (0 at the bottom). */
+    static Chart chart(List<AttemptEntity> attempts, long current) {
+        List<AttemptEntity> graded = attempts.stream().filter(a -> a.score != null).toList();
+        List<ChartPoint> points = new ArrayList<>();
+        int n = graded.size();
+        for (int i = 0; i < n; i++) {
+            AttemptEntity a = graded.get(i);
+            double x = n == 1 ? 300 : 24 + i * (552.0 / (n - 1));
+            double y = 140 - a.score * 1.2;
+            points.add(new ChartPoint(Math.round(x * 10) / 10.0, Math.round(y * 10) / 10.0, (int) Math.round(a.score), "/attempts/" + a.id,
+                    a.id == current));
+        }
+        String line = points.stream().map(p -> p.x() + "," + p.y()).collect(Collectors.joining(" "));
+        return new Chart(points, line);
+    }
+
+    private static TimeAudit timeAudit(AttemptEntity a) {
+        List<String> sections = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        String lower = a.answer.toLowerCase(Locale.ROOT);
+        String[][] phases = {
+                {"Requirements", "requirement"},
+                {"Entities and API", "api|entit|data model|schema"},
+                {"High-level design", "high-level|high level|architecture|design|components"},
+                {"Deep dives", "deep dive|deep-dive|crux|in depth"},
+                {"Wrap-up", "trade-off|tradeoff|wrap|summary|next steps|failure"}};
+        List<String> headings = HEADING.matcher(lower).results().map(java.util.regex.MatchResult::group).toList();
+        for (String[] p : phases) {
+            java.util.regex.Pattern want = java.util.regex.Pattern.compile(p[1]);
+            boolean found = headings.stream().anyMatch(h -> want.matcher(h).find());
+            (found ? sections : missing).add(p[0]);
+        }
+        if (a.timeUsedSeconds == null) {
+            return new TimeAudit(null, minutes(a.timeLimitSeconds), false, null, 0, sections, missing);
+        }
+        int used = a.timeUsedSeconds;
+        int limit = a.timeLimitSeconds == null ? 0 : a.timeLimitSeconds;
+        boolean over = limit > 0 && used > limit;
+        return new TimeAudit(minutes(used), minutes(limit), over, over ? minutes(used - limit) : null,
+                limit == 0 ? 0 : (int) Math.min(100, Math.round(100.0 * used / limit)), sections, missing);
+    }
+
+    static String minutes(Integer seconds) {
+        if (seconds == null) {
+            return null;
+        }
+        Duration d = Duration.ofSeconds(seconds);
+        return d.toMinutes() + ":" + String.format(Locale.ROOT, "%02d", d.toSecondsPart());
+    }
+
+    static String levelName(int level) {
+        return Rubric.LEVELS.get(level);
+    }
+}
