@@ -48,6 +48,11 @@ public class GradingService {
     private volatile ExecutorService pool;
     private volatile LlmJudge judge;
 
+    /** Now, to the millisecond: what the database keeps, so a value read back equals the one returned. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
     void onStart(@Observes StartupEvent event) {
         judge = config.llm().baseUrl().filter(u -> !u.isBlank())
                 .map(url -> new LlmJudge(new OpenAiJudgeClient(url.strip(), config.llm().apiKey().orElse(null), config.llm().model(),
@@ -100,7 +105,7 @@ public class GradingService {
 
     /** Saves the answer being written; the first save starts the drill's clock. */
     public DraftEntity saveDraft(String drillId, String answer) {
-        Instant now = clock.instant();
+        Instant now = now();
         return QuarkusTransaction.requiringNew().call(() -> {
             DraftEntity d = DraftEntity.findById(drillId);
             if (d == null) {
@@ -131,7 +136,7 @@ public class GradingService {
      * @param timeUsedSeconds the client's own measure, used when there was no draft
      */
     public long submitDrill(Drill drill, String answer, Integer timeUsedSeconds) {
-        Instant now = clock.instant();
+        Instant now = now();
         long id = QuarkusTransaction.requiringNew().call(() -> {
             DraftEntity draft = DraftEntity.findById(drill.id());
             AttemptEntity a = new AttemptEntity();
@@ -191,7 +196,7 @@ public class GradingService {
      * credited score needs a real quote; without one, the offline estimate is used and labelled.
      */
     public ConceptGrade gradeConcept(String question, String reference, String answer, String cardId) {
-        Instant now = clock.instant();
+        Instant now = now();
         long id = QuarkusTransaction.requiringNew().call(() -> {
             AttemptEntity a = new AttemptEntity();
             a.kind = "concept";
@@ -259,7 +264,7 @@ public class GradingService {
             a.result = result;
             a.graderKind = done.grader().kind();
             a.graderModel = done.grader().model();
-            a.gradedAt = clock.instant();
+            a.gradedAt = now();
         });
         return done;
     }
@@ -324,7 +329,7 @@ public class GradingService {
             if (a == null) {
                 return;
             }
-            a.gradedAt = clock.instant();
+            a.gradedAt = now();
             if (grade == null) {
                 a.status = AttemptEntity.FAILED;
                 a.error = error;
