@@ -15,7 +15,7 @@ public final class ConceptCrossValidation {
 
     public static Agreement run(List<MohlerFile.Row> rows, int folds) {
         List<String> questions = new ArrayList<>(new TreeSet<>(rows.stream().map(MohlerFile.Row::questionId).toList()));
-        List<double[]> features = rows.stream().map(r -> ConceptFeatures.of(r.question(), r.reference(), r.answer()).vector()).toList();
+        List<ConceptFeatures> features = rows.stream().map(r -> ConceptFeatures.of(r.question(), r.reference(), r.answer())).toList();
         List<Agreement.Pair> pairs = new ArrayList<>();
         for (int fold = 0; fold < folds; fold++) {
             List<double[]> x = new ArrayList<>();
@@ -25,13 +25,13 @@ public final class ConceptCrossValidation {
                 if (questions.indexOf(rows.get(i).questionId()) % folds == fold) {
                     test.add(i);
                 } else {
-                    x.add(features.get(i));
+                    x.add(features.get(i).vector());
                     y.add(rows.get(i).grade());
                 }
             }
             double[] w = LinearFit.fit(x, y, 0.01);
             for (int i : test) {
-                double p = Math.max(0, Math.min(5, LinearFit.predict(w, features.get(i))));
+                double p = OfflineEstimator.conceptScore(w, features.get(i));
                 pairs.add(new Agreement.Pair(rows.get(i).grade(), p, Terms.wordCount(rows.get(i).answer())));
             }
         }

@@ -13,14 +13,21 @@ public record ConceptGrade(long attemptId, Double score, Grade.Grader grader, St
         List<String> missingPoints, List<String> factualErrors, List<String> flags, String confidence, List<String> notes,
         String error) {
 
-    /** Again below 1.5, Hard below 2.5, Good below 4.5, else Easy. */
-    public static String ratingFor(double score) {
-        if (score < 1.5) {
+    /**
+     * The FSRS rating a grade suggests. Judge (whole points): 0–1 Again, 2 Hard, 3–4 Good, 5 Easy. Offline estimate: Again
+     * below 2, Hard below 3.2, Good below 4.6, else Easy — stricter, because on its calibration set people gave most
+     * answers 4 or more, so the estimate runs high.
+     */
+    public static String ratingFor(double score, boolean offline) {
+        double again = offline ? 2 : 1.5;
+        double hard = offline ? 3.2 : 2.5;
+        double good = offline ? 4.6 : 4.5;
+        if (score < again) {
             return "again";
         }
-        if (score < 2.5) {
+        if (score < hard) {
             return "hard";
         }
-        return score < 4.5 ? "good" : "easy";
+        return score < good ? "good" : "easy";
     }
 }

@@ -214,7 +214,7 @@ public class GradingService {
         if (j == null) {
             OfflineEstimator.ConceptEstimate e = OfflineEstimator.concept(question, reference, answer);
             boolean withheld = e.flags().contains("prompt_injection");
-            grade = new ConceptGrade(id, withheld ? null : e.score(), offlineConceptGrader(), withheld ? null : ConceptGrade.ratingFor(e.score()),
+            grade = new ConceptGrade(id, withheld ? null : e.score(), offlineConceptGrader(), withheld ? null : ConceptGrade.ratingFor(e.score(), true),
                     String.format(java.util.Locale.ROOT, "Estimated from word overlap with the reference answer: %.0f %% of its key words are used.",
                             e.features().recall() * 100),
                     List.of(), List.of(), List.of(), e.flags(), "low",
@@ -242,7 +242,7 @@ public class GradingService {
                     notes.add("The judge was not confident: review suggested.");
                 }
                 grade = new ConceptGrade(id, withheld ? null : (double) score, currentGrader(),
-                        withheld ? null : ConceptGrade.ratingFor(score), v.critique(), quotes, v.missingPoints(), v.factualErrors(),
+                        withheld ? null : ConceptGrade.ratingFor(score, false), v.critique(), quotes, v.missingPoints(), v.factualErrors(),
                         v.flags(), v.confidence(), notes, null);
             } catch (LlmJudge.GradingFailed e) {
                 grade = new ConceptGrade(id, null, currentGrader(), null, null, List.of(), List.of(), List.of(), List.of(), null,

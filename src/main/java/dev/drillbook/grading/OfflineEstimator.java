@@ -24,6 +24,8 @@ public final class OfflineEstimator {
     /** Fitted on all 2,442 Mohler answers (intercept, recall, precision, bigram recall, length ratio, capped length, plain recall, √recall). */
     static final double[] CONCEPT_WEIGHTS = {2.4857, -2.4073, 0.5966, 0.0531, 0.0627, 0.7052, 1.1956, 2.4179};
 
+    /** Highest estimate for an answer that uses none of the reference's words (measured: Mohler Pearson drops by under 0.01). */
+    static final double NO_OVERLAP_CAP = 3.0;
     static final double COVERED = 0.5;
     static final double PARTIAL = 0.25;
 
@@ -43,11 +45,7 @@ public final class OfflineEstimator {
 
     public static ConceptEstimate concept(String question, String reference, String answer) {
         ConceptFeatures f = ConceptFeatures.of(question, reference, answer);
-        double[] x = f.vector();
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += CONCEPT_WEIGHTS[i] * x[i];
-        }
+        double s = conceptScore(CONCEPT_WEIGHTS, f);
         List<String> flags = new ArrayList<>();
         if (Terms.of(answer).isEmpty()) {
             flags.add("too_short");
@@ -57,6 +55,22 @@ public final class OfflineEstimator {
             flags.add("prompt_injection");
         }
         return new ConceptEstimate(Math.round(Math.max(0, Math.min(5, s)) * 10) / 10.0, f, flags);
+    }
+
+    /**
+     * The linear blend, then one rule the blend cannot learn from Mohler (where most answers are on topic): an answer that
+     * uses none of the reference's words gets at most 3 (on Mohler, people graded most such answers well: they paraphrase).
+     */
+    public static double conceptScore(double[] weights, ConceptFeatures f) {
+        double[] x = f.vector();
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += weights[i] * x[i];
+        }
+        if (f.recall() == 0 && f.plainRecall() == 0) {
+            s = Math.min(s, NO_OVERLAP_CAP);
+        }
+        return Math.max(0, Math.min(5, s));
     }
 
     /** Offline grade of a drill answer: key-point coverage with the best matching passage quoted, and a 0–100 estimate. */

@@ -19,6 +19,60 @@
   var answered = 0;
   var undoStack = 0;
   var shownAt = 0;
+  var typedBox = document.getElementById('typed-answer');
+  var typed = document.getElementById('typed');
+  var gradeBox = document.getElementById('typed-grade');
+  var typing = false;
+  try { typing = localStorage.getItem('drillbook.typeAnswers') === 'on'; } catch (e) { typing = false; }
+  var RATING_KEYS = { again: 1, hard: 2, good: 3, easy: 4 };
+
+  function gradeField(name) { return gradeBox.querySelector('[data-grade="' + name + '"]'); }
+
+  // A cloze card's text holds its own answer: nothing to grade a typed answer against.
+  function clozeCard() { return !!current && /cloze/i.test(current.card.kind); }
+
+  function setTyping(on) {
+    typing = on;
+    try { localStorage.setItem('drillbook.typeAnswers', on ? 'on' : 'off'); } catch (e) { /* private mode */ }
+    study.querySelector('[data-study="type"]').setAttribute('aria-pressed', String(on));
+    typedBox.hidden = !on || !current || revealed || clozeCard();
+    if (!typedBox.hidden) { typed.focus(); }
+  }
+
+  // The typed answer is stored and graded by the server; the suggested rating is only highlighted: the user confirms.
+  function gradeTyped() {
+    var text = typed.value.trim();
+    if (!typing || !text || !current || clozeCard()) { return; }
+    var cardId = current.card.id;
+    gradeBox.hidden = false;
+    gradeField('score').textContent = 'Grading your answer…';
+    gradeField('grader').textContent = '';
+    gradeField('critique').textContent = '';
+    gradeField('notes').textContent = '';
+    gradeField('missing').textContent = '';
+    api('POST', '/api/grade', { question: current.card.front, reference: current.card.back, answer: text, cardId: cardId })
+      .then(function (g) {
+        if (!current || current.card.id !== cardId) { return; }
+        if (g.score === null || g.score === undefined) {
+          gradeField('score').textContent = g.error ? 'Not graded' : 'No score';
+          gradeField('critique').textContent = g.error || (g.notes || []).join(' ');
+          return;
+        }
+        gradeField('score').textContent = (Math.round(g.score * 10) / 10) + ' / 5 — suggests ' + g.rating.charAt(0).toUpperCase() + g.rating.slice(1);
+        gradeField('grader').textContent = g.grader.label;
+        gradeField('critique').textContent = g.critique || '';
+        (g.missingPoints || []).forEach(function (m) {
+          var li = document.createElement('li');
+          li.textContent = 'Missing: ' + m;
+          gradeField('missing').appendChild(li);
+        });
+        gradeField('notes').textContent = (g.notes || []).join(' ');
+        var suggested = ratings.querySelector('[data-rating="' + RATING_KEYS[g.rating] + '"]');
+        ratings.querySelectorAll('button').forEach(function (b) { b.classList.toggle('is-suggested', b === suggested); });
+        if (suggested) { suggested.focus({ preventScroll: true }); }
+      })
+      .catch(function (e) { gradeField('score').textContent = 'Not graded: ' + e.message; });
+  }
 
   function field(name) { return study.querySelector('[data-field="' + name + '"]'); }
 
@@ -118,10 +172,14 @@
     });
     reveal.hidden = false;
     ratings.hidden = true;
+    ratings.querySelectorAll('button').forEach(function (b) { b.classList.remove('is-suggested'); });
+    typed.value = '';
+    gradeBox.hidden = true;
+    typedBox.hidden = !typing || clozeCard();
     if (window.Drillbook) { window.Drillbook.enhance(card); }
     document.title = 'Review · Drillbook';
     shownAt = Date.now();
-    reveal.focus({ preventScroll: true });
+    if (!typedBox.hidden) { typed.focus({ preventScroll: true }); } else { reveal.focus({ preventScroll: true }); }
   }
 
   function load(cardId) {
@@ -141,6 +199,8 @@
     ratings.hidden = false;
     var good = ratings.querySelector('[data-rating="3"]');
     good.focus({ preventScroll: true });
+    typedBox.hidden = true;
+    gradeTyped();
   }
 
   function answer(grade) {
@@ -179,6 +239,7 @@
     if (!action) { return; }
     var name = action.dataset.study;
     if (name === 'reveal') { showAnswer(); }
+    else if (name === 'type') { setTyping(!typing); }
     else if (name === 'undo') { undo(); }
     else if (name === 'bury') { setAside('bury'); }
     else if (name === 'suspend') { setAside('suspend'); }
@@ -187,9 +248,11 @@
   document.addEventListener('keydown', function (e) {
     var t = e.target;
     if (e.ctrlKey || e.metaKey || e.altKey) {
-      if ((e.ctrlKey || e.metaKey) && e.key === 'z') { e.preventDefault(); undo(); }
+      if ((e.ctrlKey || e.metaKey) && e.key === 'z' && t !== typed) { e.preventDefault(); undo(); }
+      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && t === typed) { e.preventDefault(); typed.blur(); showAnswer(); }
       return;
     }
+    if (t === typed && e.key === 'Enter' && e.ctrlKey) { return; }
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) { return; }
     if (e.key === ' ' || e.key === 'Enter') {
       if (current && !revealed) { e.preventDefault(); showAnswer(); return; }
@@ -198,6 +261,7 @@
     }
     if (/^[1-4]$/.test(e.key)) { e.preventDefault(); if (!revealed) { showAnswer(); } else { answer(Number(e.key)); } return; }
     if (e.key === 'u') { e.preventDefault(); undo(); return; }
+    if (e.key === 'a') { e.preventDefault(); setTyping(!typing); return; }
     if (e.key === '-') { e.preventDefault(); setAside('bury'); return; }
     if (e.key === '@') { e.preventDefault(); setAside('suspend'); return; }
     if (e.key === 'o' && current && current.view.sourceUrl) { window.location.href = current.view.sourceUrl; }

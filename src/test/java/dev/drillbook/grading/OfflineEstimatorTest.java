@@ -98,6 +98,6 @@ class OfflineEstimatorTest {
         List<MohlerFile.Row> rows = MohlerFile.read(MohlerData.file().get());
         Agreement a = ConceptCrossValidation.run(rows, 10);
         assertTrue(a.pearson() >= 0.50, "held-out Pearson " + a.pearson());
-        assertEquals(OfflineEstimator.CONCEPT_PEARSON, a.pearson(), 0.01, "the figure shown to users is the measured one");
+        assertEquals(OfflineEstimator.CONCEPT_PEARSON, a.pearson(), 0.005, "the figure shown to users is the measured one: " + a.pearson());
     }
 }

@@ -5,7 +5,10 @@ import dev.drillbook.support.Browsers;
 import com.microsoft.playwright.Page;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.URL;
 import java.util.List;
@@ -16,12 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reviewing cards with the keyboard only, as an Anki user would, in headless Chromium. */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReviewBrowserTest {
 
     @TestHTTPResource("/")
     URL base;
 
     @Test
+    @Order(2)
     void reviewWithTheKeyboardThenUndo() {
         List<String> errors = Browsers.errors();
         Page page = Browsers.page(errors);
@@ -65,6 +70,32 @@ class ReviewBrowserTest {
         page.waitForSelector("#study-empty:not([hidden])");
         assertTrue(page.locator("#study-empty").textContent().contains("next card is due"));
         Browsers.screenshot(page, "review-done");
+        assertEquals(List.of(), errors);
+        page.close();
+    }
+
+    @Test
+    @Order(1) // it leaves the deck untouched; the keyboard test answers every card in it
+    void aTypedAnswerIsGradedAndItsRatingSuggested() {
+        List<String> errors = Browsers.errors();
+        Page page = Browsers.page(errors);
+        page.navigate(base + "review/study?deck=browser-deck");
+        page.waitForSelector("#flashcard:not([hidden])");
+        page.keyboard().press("a");
+        page.waitForSelector("#typed-answer:not([hidden])");
+        page.locator("#typed").fill("Dot products grow with the dimension, so dividing by the square root keeps softmax from saturating.");
+        page.keyboard().press("Control+Enter");
+        page.waitForSelector(".flashcard-back:not([hidden])");
+        page.waitForFunction("() => document.querySelector('[data-grade=score]').textContent.includes('/ 5')");
+        String verdict = page.locator("[data-grade=score]").textContent();
+        assertTrue(verdict.matches(".*suggests (Again|Hard|Good|Easy).*"), verdict);
+        assertTrue(page.locator("[data-grade=grader]").textContent().contains("Offline estimate"));
+        assertEquals(1, page.locator(".rating.is-suggested").count(), "one rating is suggested; the user still chooses");
+        Browsers.screenshot(page, "review-typed-answer");
+        String id = given().get("/api/cards?deck=browser-deck").then().extract().jsonPath()
+                .getString("find { it.front.contains('attention scores') }.id");
+        assertEquals(0, given().get("/api/cards/" + id).then().extract().jsonPath().getInt("reps"), "grading does not answer the card");
+        page.keyboard().press("a");
         assertEquals(List.of(), errors);
         page.close();
     }
