@@ -7,11 +7,12 @@ import java.util.List;
  * weighed, a reference outline revealed after an attempt, and follow-up questions.
  *
  * @param id stable identifier: the file's path under {@code questions/} without {@code .md}
+ * @param kind {@code drill} (system design) or {@code behavioral} (a STAR-graded behavioural question)
  * @param source {@code questions/…} path of the file
  * @param level mid, senior or staff
  * @param notes link targets of the notes that cover the drill (front matter {@code notes})
  */
-public record Drill(String id, String source, String title, String level, int timeLimitMinutes, List<String> tags,
+public record Drill(String id, String kind, String source, String title, String level, int timeLimitMinutes, List<String> tags,
         List<String> notes, String prompt, List<KeyPoint> keyPoints, List<Dimension> rubric, String referenceOutline,
         List<String> followUps) {
 
@@ -26,6 +27,13 @@ public record Drill(String id, String source, String title, String level, int ti
      * A rubric dimension: what a strong answer shows on it, and its weight (relative; weights need not sum to 100).
      */
     public record Dimension(String id, double weight, String title, String description) {
+    }
+
+    public static final String DRILL = "drill";
+    public static final String BEHAVIORAL = "behavioral";
+
+    public boolean behavioral() {
+        return BEHAVIORAL.equals(kind);
     }
 
     public Drill {

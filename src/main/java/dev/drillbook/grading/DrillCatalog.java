@@ -88,7 +88,7 @@ public class DrillCatalog implements ProblemSource {
         }
         try {
             String text = Files.readString(file);
-            if (!DrillParser.isDrill(NoteBuilder.frontMatter(text))) {
+            if (DrillParser.kindOf(NoteBuilder.frontMatter(text)) == null) {
                 return;
             }
             DrillParser.Result result = DrillParser.parse(source, text);
@@ -98,12 +98,22 @@ public class DrillCatalog implements ProblemSource {
             }
         } catch (IOException | RuntimeException e) {
             problems.put(source, List.of(new VaultProblem(source, "drill-unreadable",
-                    "The drill file could not be read (" + e.getClass().getSimpleName() + ").", null)));
+                    "The file could not be read (" + e.getClass().getSimpleName() + ").", null)));
         }
     }
 
+    /** System-design drills, by title. */
     public List<Drill> drills() {
-        List<Drill> all = new ArrayList<>(drills.values());
+        return ofKind(Drill.DRILL);
+    }
+
+    /** Behavioural questions, by title. */
+    public List<Drill> behavioral() {
+        return ofKind(Drill.BEHAVIORAL);
+    }
+
+    private List<Drill> ofKind(String kind) {
+        List<Drill> all = new ArrayList<>(drills.values().stream().filter(d -> d.kind().equals(kind)).toList());
         all.sort(Comparator.comparing(Drill::title, String.CASE_INSENSITIVE_ORDER));
         return all;
     }

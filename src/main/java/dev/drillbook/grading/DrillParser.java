@@ -40,14 +40,21 @@ public final class DrillParser {
     private DrillParser() {
     }
 
-    /** Whether a file's front matter says it is a drill. */
-    public static boolean isDrill(FrontMatter fm) {
+    /** {@code drill} or {@code behavioral} when a file's front matter says it is one (British spelling accepted), else null. */
+    public static String kindOf(FrontMatter fm) {
         Object type = fm.properties().get("type");
-        return type != null && "drill".equals(type.toString().strip().toLowerCase(Locale.ROOT));
+        String t = type == null ? "" : type.toString().strip().toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case "drill" -> Drill.DRILL;
+            case "behavioral", "behavioural" -> Drill.BEHAVIORAL;
+            default -> null;
+        };
     }
 
     public static Result parse(String source, String text) {
         FrontMatter fm = NoteBuilder.frontMatter(text);
+        String kind = kindOf(fm) == null ? Drill.DRILL : kindOf(fm);
+        boolean behavioral = Drill.BEHAVIORAL.equals(kind);
         List<VaultProblem> problems = new ArrayList<>();
         if (fm.problem() != null) {
             problems.add(new VaultProblem(source, "drill-front-matter", fm.problem().message(), fm.problem().line()));
@@ -59,26 +66,28 @@ public final class DrillParser {
             title = baseName(source);
         }
         String level = string(fm.properties().get("level"));
-        if (level == null || !LEVELS.contains(level.strip().toLowerCase(Locale.ROOT))) {
+        if (level == null && behavioral) {
+            level = "senior";
+        } else if (level == null || !LEVELS.contains(level.strip().toLowerCase(Locale.ROOT))) {
             problems.add(problem(source, "level must be mid, senior or staff" + (level == null ? "" : ", not \"" + level + "\"")
                     + "; using senior.", 1));
             level = "senior";
         }
-        int minutes = 45;
+        int minutes = behavioral ? 5 : 45;
         String time = string(fm.properties().get("time"));
         if (time != null) {
             Matcher m = TIME.matcher(time.strip().toLowerCase(Locale.ROOT));
             if (m.matches() && Integer.parseInt(m.group(1)) > 0) {
                 minutes = Integer.parseInt(m.group(1));
             } else {
-                problems.add(problem(source, "time should look like 45m, not \"" + time + "\"; using 45 minutes.", 1));
+                problems.add(problem(source, "time should look like 45m, not \"" + time + "\"; using " + minutes + " minutes.", 1));
             }
         }
         List<String> notes = fm.links(List.of("notes"));
 
         Map<String, Section> sections = sections(CommentStripper.strip(fm.body()).text(), fm.bodyLineOffset());
-        Section prompt = sections.get("prompt");
-        Section keySection = sections.get("key points");
+        Section prompt = sections.getOrDefault("prompt", sections.get("question"));
+        Section keySection = sections.getOrDefault("key points", sections.get("what a strong answer shows"));
         if (prompt == null || prompt.text().isBlank()) {
             problems.add(problem(source, "The drill needs a \"## Prompt\" section with the question.", null));
         }
@@ -116,13 +125,14 @@ public final class DrillParser {
                 }
             }
         }
-        List<Drill.Dimension> rubric = Rubric.withOverrides(overrides);
+        List<Drill.Dimension> base = behavioral ? Rubric.STAR : Rubric.DEFAULT;
+        List<Drill.Dimension> rubric = Rubric.withOverrides(base, overrides);
         if (rubric.isEmpty()) {
             problems.add(problem(source, "The rubric gives every dimension weight 0; using the default rubric.", rubricSection.line()));
-            rubric = Rubric.DEFAULT;
+            rubric = base;
         }
         Section outline = sections.get("reference outline");
-        if (outline == null) {
+        if (outline == null && !behavioral) {
             problems.add(problem(source, "No \"## Reference outline\": the outline shown after an attempt will be empty.", null));
         }
         List<String> followUps = new ArrayList<>();
@@ -135,7 +145,7 @@ public final class DrillParser {
             return new Result(Optional.empty(), problems);
         }
         String id = source.replaceFirst("^questions/", "").replaceFirst("(?i)\\.md$", "");
-        return new Result(Optional.of(new Drill(id, source, title.strip(), level.strip().toLowerCase(Locale.ROOT), minutes, tags,
+        return new Result(Optional.of(new Drill(id, kind, source, title.strip(), level.strip().toLowerCase(Locale.ROOT), minutes, tags,
                 notes, prompt.text().strip(), keyPoints, rubric, outline == null ? "" : outline.text().strip(), followUps)), problems);
     }
 

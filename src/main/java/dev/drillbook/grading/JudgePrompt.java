@@ -45,8 +45,12 @@ public final class JudgePrompt {
     private JudgePrompt() {
     }
 
-    public static String drillSystem() {
-        return DRILL_RULES + "\nSchema keys: key_points[{id, status, quote}], dimensions[{id, critique, quotes[], level}], "
+    public static String drillSystem(boolean behavioral) {
+        String rules = behavioral ? DRILL_RULES.replace("answers to system-design interview questions for an applied-LLM / ML engineering role",
+                "answers to behavioural interview questions for an applied-LLM / ML engineering role, on a STAR rubric (situation, task, "
+                        + "action, result, reflection); a story without specifics, or about the team rather than the candidate, is weak")
+                .replace("- A design different from the reference outline earns full credit when it is sound and justified.\n", "") : DRILL_RULES;
+        return rules + "\nSchema keys: key_points[{id, status, quote}], dimensions[{id, critique, quotes[], level}], "
                 + "strengths[], improvements[{dimension, issue, next_time}], follow_up_questions[], flags[], confidence.";
     }
 

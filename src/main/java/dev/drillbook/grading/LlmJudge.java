@@ -46,7 +46,7 @@ public final class LlmJudge {
     }
 
     public Verdict gradeDrill(Drill drill, String answer, Duration timeUsed, List<GradedExample> examples, long seed) throws GradingFailed {
-        return ask(JudgePrompt.drillSystem(), JudgePrompt.drillUser(drill, answer, timeUsed, examples, seed), VerdictFormat.drillSchema(),
+        return ask(JudgePrompt.drillSystem(drill.behavioral()), JudgePrompt.drillUser(drill, answer, timeUsed, examples, seed), VerdictFormat.drillSchema(),
                 content -> VerdictFormat.parseDrill(content, drill));
     }
 

@@ -31,23 +31,32 @@ public final class Rubric {
             new Drill.Dimension("communication", 10, "Communication",
                     "structured and signposted, no rambling; the reader can follow the design in order"));
 
+    /** Behavioural answers, STAR-style: each dimension absent / weak / solid / strong like the design rubric. */
+    public static final List<Drill.Dimension> STAR = List.of(
+            new Drill.Dimension("situation", 15, "Situation", "the context and the stakes, in a few sentences, specific enough to be believed"),
+            new Drill.Dimension("task", 15, "Task", "your own responsibility and the goal, distinct from the team's"),
+            new Drill.Dimension("action", 35, "Action",
+                    "what you did, in concrete steps, with the reasoning behind the choices; \"I\", not only \"we\""),
+            new Drill.Dimension("result", 20, "Result", "the outcome, quantified where possible, and its effect on users or the business"),
+            new Drill.Dimension("reflection", 15, "Reflection", "what you learned and what you would do differently, applied since"));
+
     private Rubric() {
     }
 
     /**
-     * The default rubric with a drill's overrides applied in order: a known id changes its weight (0 removes it), a new
+     * A base rubric with a drill's overrides applied in order: a known id changes its weight (0 removes it), a new
      * id is added with its own description.
      */
-    public static List<Drill.Dimension> withOverrides(List<Drill.Dimension> overrides) {
+    public static List<Drill.Dimension> withOverrides(List<Drill.Dimension> base, List<Drill.Dimension> overrides) {
         Map<String, Drill.Dimension> dims = new LinkedHashMap<>();
-        DEFAULT.forEach(d -> dims.put(d.id(), d));
+        base.forEach(d -> dims.put(d.id(), d));
         for (Drill.Dimension o : overrides) {
-            Drill.Dimension base = dims.get(o.id());
+            Drill.Dimension known = dims.get(o.id());
             if (o.weight() <= 0) {
                 dims.remove(o.id());
-            } else if (base != null) {
-                dims.put(o.id(), new Drill.Dimension(o.id(), o.weight(), base.title(),
-                        o.description().isBlank() ? base.description() : o.description()));
+            } else if (known != null) {
+                dims.put(o.id(), new Drill.Dimension(o.id(), o.weight(), known.title(),
+                        o.description().isBlank() ? known.description() : o.description()));
             } else {
                 dims.put(o.id(), o);
             }

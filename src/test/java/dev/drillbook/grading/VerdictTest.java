@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Parsing a judge's JSON and turning it into a score: the app, not the model, decides the number. */
 class VerdictTest {
 
-    static final Drill DRILL = new Drill("d", "questions/d.md", "Design X", "senior", 45, List.of(), List.of(), "Design X.",
+    static final Drill DRILL = new Drill("d", Drill.DRILL, "questions/d.md", "Design X", "senior", 45, List.of(), List.of(), "Design X.",
             List.of(new Drill.KeyPoint("k1", "Uses a cache — [[Caching]]", true, List.of("Caching")),
                     new Drill.KeyPoint("k2", "Measures it", false, List.of())),
             List.of(new Drill.Dimension("a", 3, "A", "a"), new Drill.Dimension("b", 1, "B", "b")), "1. outline", List.of("Why?"));

@@ -64,20 +64,27 @@ class BundledQuestionsTest {
     }
 
     @Test
-    void twelveDrillsParseCleanlyAndNameTheNotesForEveryKeyPoint() throws IOException {
+    void drillsAndBehaviouralQuestionsParseCleanlyAndNameTheNotesForEveryKeyPoint() throws IOException {
         List<String> problems = new ArrayList<>();
         int drills = 0;
+        int behavioral = 0;
         try (Stream<Path> files = Files.walk(QUESTIONS)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
                 String text = Files.readString(file);
-                if (!dev.drillbook.grading.DrillParser.isDrill(NoteBuilder.frontMatter(text))) {
+                if (dev.drillbook.grading.DrillParser.kindOf(NoteBuilder.frontMatter(text)) == null) {
                     continue;
                 }
                 String source = "questions/" + VaultPaths.relative(QUESTIONS, file);
                 var result = dev.drillbook.grading.DrillParser.parse(source, text);
                 result.problems().forEach(p -> problems.add(p.path() + ":" + p.line() + " " + p.message()));
                 var drill = result.drill().orElseThrow();
-                drills++;
+                if (drill.behavioral()) {
+                    behavioral++;
+                    assertEquals(List.of("situation", "task", "action", "result", "reflection"),
+                            drill.rubric().stream().map(dev.drillbook.grading.Drill.Dimension::id).toList(), source);
+                } else {
+                    drills++;
+                }
                 List<String> links = new ArrayList<>(drill.notes());
                 for (var point : drill.keyPoints()) {
                     if (point.links().isEmpty()) {
@@ -90,13 +97,14 @@ class BundledQuestionsTest {
                         problems.add(source + " links to a missing note: " + link);
                     }
                 }
-                if (drill.referenceOutline().isBlank() || drill.followUps().size() < 2) {
+                if (!drill.behavioral() && (drill.referenceOutline().isBlank() || drill.followUps().size() < 2)) {
                     problems.add(source + " needs a reference outline and follow-ups");
                 }
             }
         }
         assertEquals(List.of(), problems);
         assertTrue(drills >= 12, "drills: " + drills);
+        assertTrue(behavioral >= 15, "behavioural questions: " + behavioral);
     }
 
     @Test
