@@ -332,6 +332,22 @@ public class ReviewService {
         });
     }
 
+    /**
+     * Brings a card forward after it was missed elsewhere (a mock interview): a card in review or learning becomes due
+     * now; a new card moves to the front of the new cards. Suspended, buried and deleted cards are left alone.
+     */
+    public CardEntity dueNow(String id, Instant now) {
+        return change(id, card -> {
+            if (card.queue == CardEntity.QUEUE_REVIEW || card.queue == CardEntity.QUEUE_LEARNING) {
+                if (card.due == null || card.due.isAfter(now)) {
+                    card.due = now;
+                }
+            } else if (card.queue == CardEntity.QUEUE_NEW) {
+                card.newOrder = -now.toEpochMilli();
+            }
+        });
+    }
+
     /** Puts a suspended or buried card back in the queue its state belongs to. */
     public CardEntity restore(String id) {
         return change(id, card -> {
