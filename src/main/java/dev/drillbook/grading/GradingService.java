@@ -196,8 +196,81 @@ public class GradingService {
      * credited score needs a real quote; without one, the offline estimate is used and labelled.
      */
     public ConceptGrade gradeConcept(String question, String reference, String answer, String cardId) {
+        long id = storeConcept(question, reference, answer, cardId);
+        return gradeConceptNow(id);
+    }
+
+    /** Stores a concept answer and grades it in the background (mock interviews); returns the attempt id. */
+    public long submitConcept(String question, String reference, String answer, String cardId) {
+        long id = storeConcept(question, reference, answer, cardId);
+        pool.submit(() -> {
+            try {
+                gradeConceptNow(id);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Grading concept attempt %d failed unexpectedly", id);
+            }
+        });
+        return id;
+    }
+
+    /**
+     * Stores a drill or behavioural answer given outside the drill screen (a mock interview: no draft) and queues it.
+     */
+    public long submitAnswer(Drill drill, String answer, Integer timeUsedSeconds, Integer timeLimitSeconds) {
         Instant now = now();
         long id = QuarkusTransaction.requiringNew().call(() -> {
+            AttemptEntity a = new AttemptEntity();
+            a.kind = "drill";
+            a.drillId = drill.id();
+            a.answer = answer;
+            a.status = AttemptEntity.PENDING;
+            a.submittedAt = now;
+            a.timeUsedSeconds = timeUsedSeconds;
+            a.startedAt = timeUsedSeconds == null ? null : now.minusSeconds(timeUsedSeconds);
+            a.timeLimitSeconds = timeLimitSeconds != null ? timeLimitSeconds : drill.timeLimitMinutes() * 60;
+            a.persist();
+            return a.id;
+        });
+        enqueue(id);
+        return id;
+    }
+
+    /**
+     * A follow-up question on the weakest rubric dimension of an answer, asked by the judge; empty without a judge or
+     * when the judge fails (the interview then simply moves on).
+     */
+    public Optional<String> followUp(Drill drill, String answer, Integer timeUsedSeconds) {
+        LlmJudge j = judge;
+        if (j == null || answer == null || answer.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Verdict v = j.gradeDrill(drill, answer, timeUsedSeconds == null ? null : Duration.ofSeconds(timeUsedSeconds),
+                    InHouseSet.examplesFor(drill.id(), answer, EXAMPLES), now().toEpochMilli());
+            Grade g = VerdictScorer.score(drill, v, answer, currentGrader());
+            Grade.DimensionGrade weakest = g.dimensions().stream()
+                    .min(java.util.Comparator.comparingInt(Grade.DimensionGrade::level)
+                            .thenComparing(java.util.Comparator.comparingDouble(Grade.DimensionGrade::weight).reversed()))
+                    .orElse(null);
+            if (weakest != null) {
+                for (Verdict.Improvement i : g.improvements()) {
+                    if (weakest.id().equals(i.dimension()) && !i.issue().isBlank()) {
+                        return Optional.of("On " + weakest.title().toLowerCase(java.util.Locale.ROOT) + ": " + i.issue().strip()
+                                + " How would you handle that?");
+                    }
+                }
+            }
+            return g.followUps().stream().findFirst()
+                    .map(q -> weakest == null ? q : "On " + weakest.title().toLowerCase(java.util.Locale.ROOT) + ": " + q);
+        } catch (LlmJudge.GradingFailed e) {
+            LOG.infof("No follow-up question for %s: %s", drill.id(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private long storeConcept(String question, String reference, String answer, String cardId) {
+        Instant now = now();
+        return QuarkusTransaction.requiringNew().call(() -> {
             AttemptEntity a = new AttemptEntity();
             a.kind = "concept";
             a.cardId = cardId;
@@ -209,6 +282,13 @@ public class GradingService {
             a.persist();
             return a.id;
         });
+    }
+
+    private ConceptGrade gradeConceptNow(long id) {
+        AttemptEntity stored = QuarkusTransaction.requiringNew().call(() -> AttemptEntity.<AttemptEntity>findById(id));
+        String question = stored.question;
+        String reference = stored.reference;
+        String answer = stored.answer;
         ConceptGrade grade;
         LlmJudge j = judge;
         if (j == null) {
@@ -267,6 +347,19 @@ public class GradingService {
             a.gradedAt = now();
         });
         return done;
+    }
+
+    /** The stored grade of a concept attempt. */
+    public ConceptGrade conceptGradeOf(AttemptEntity a) {
+        if (a.result == null) {
+            return null;
+        }
+        try {
+            return json.readValue(a.result, ConceptGrade.class);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("Attempt %d has an unreadable stored grade: %s", a.id, e.getOriginalMessage());
+            return null;
+        }
     }
 
     public Grade gradeOf(AttemptEntity a) {
