@@ -12,8 +12,10 @@ import java.util.Set;
  * @param precision share of the answer's content words found in the reference
  * @param bigramRecall share of the reference's adjacent content-word pairs that the answer uses
  * @param lengthRatio answer length over reference length, in content words, capped at 3
+ * @param plainRecall share of the reference's content words the answer uses, question words included
+ * @param answerTerms content words in the answer
  */
-public record ConceptFeatures(double recall, double precision, double bigramRecall, double lengthRatio, double plainRecall) {
+public record ConceptFeatures(double recall, double precision, double bigramRecall, double lengthRatio, double plainRecall, int answerTerms) {
 
     public static ConceptFeatures of(String question, String reference, String answer) {
         Set<String> asked = new HashSet<>(Terms.of(question));
@@ -43,7 +45,7 @@ public record ConceptFeatures(double recall, double precision, double bigramReca
             plainShared += ansAll.contains(t) ? 1 : 0;
         }
         double plainRecall = plain.isEmpty() ? 0 : (double) plainShared / plain.size();
-        return new ConceptFeatures(recall, precision, bigramRecall, lengthRatio, plainRecall);
+        return new ConceptFeatures(recall, precision, bigramRecall, lengthRatio, plainRecall, ans.size());
     }
 
     /** The features as a vector, with a leading 1 for the intercept. */

@@ -19,13 +19,17 @@ import java.util.regex.Pattern;
 public final class OfflineEstimator {
 
     /** Held-out Pearson of the concept estimate against human grades (10-fold, grouped by question), shown to users. */
-    public static final double CONCEPT_PEARSON = 0.58;
+    public static final double CONCEPT_PEARSON = 0.57;
 
     /** Fitted on all 2,442 Mohler answers (intercept, recall, precision, bigram recall, length ratio, capped length, plain recall, √recall). */
     static final double[] CONCEPT_WEIGHTS = {2.4857, -2.4073, 0.5966, 0.0531, 0.0627, 0.7052, 1.1956, 2.4179};
 
     /** Highest estimate for an answer that uses none of the reference's words (measured: Mohler Pearson drops by under 0.01). */
     static final double NO_OVERLAP_CAP = 3.0;
+
+    /** A short answer sharing no word with the reference ("I don't know", "not sure") is scored at most 1. */
+    static final double SHORT_NO_OVERLAP_CAP = 1.0;
+    static final int SHORT_ANSWER_TERMS = 3;
     static final double COVERED = 0.5;
     static final double PARTIAL = 0.25;
 
@@ -59,7 +63,8 @@ public final class OfflineEstimator {
 
     /**
      * The linear blend, then one rule the blend cannot learn from Mohler (where most answers are on topic): an answer that
-     * uses none of the reference's words gets at most 3 (on Mohler, people graded most such answers well: they paraphrase).
+     * uses none of the reference's words gets at most 3 (on Mohler, people graded most such answers well: they
+     * paraphrase), and at most 1 when it is also short (fewer than 3 content words: "I don't know").
      */
     public static double conceptScore(double[] weights, ConceptFeatures f) {
         double[] x = f.vector();
@@ -68,7 +73,7 @@ public final class OfflineEstimator {
             s += weights[i] * x[i];
         }
         if (f.recall() == 0 && f.plainRecall() == 0) {
-            s = Math.min(s, NO_OVERLAP_CAP);
+            s = Math.min(s, f.answerTerms() < SHORT_ANSWER_TERMS ? SHORT_NO_OVERLAP_CAP : NO_OVERLAP_CAP);
         }
         return Math.max(0, Math.min(5, s));
     }

@@ -60,6 +60,9 @@ public class InterviewService implements ProblemSource {
     @Inject
     ReviewService reviews;
 
+    @Inject
+    dev.drillbook.quiz.CardCatalog cards;
+
     private volatile Map<String, List<VaultProblem>> formatProblems = Map.of();
 
     /** A problem the caller can act on: unknown session or item (404) or an action the session state forbids (409). */
@@ -127,6 +130,8 @@ public class InterviewService implements ProblemSource {
 
     /** Plans and starts a session: its first item opens now. */
     public State start(InterviewFormat format, boolean softLimits, Instant now) {
+        // right after start-up the cards may still be loading: wait for them rather than plan a session without any
+        cards.awaitLoaded(java.time.Duration.ofSeconds(15));
         List<SessionPlanner.Candidate> plan = SessionPlanner.plan(format, candidates(now), now, now.toEpochMilli());
         if (plan.isEmpty()) {
             throw new InterviewException(409, "Nothing to ask: add cards, drills or behavioural questions to questions/ first.");

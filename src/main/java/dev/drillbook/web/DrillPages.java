@@ -89,11 +89,11 @@ public class DrillPages {
     record HistoryRow(long id, String url, String when, String status, Integer score, String band, String bandClass, String grader) {
     }
 
-    record ChartPoint(double x, double y, int score, String url, boolean current) {
+    public record ChartPoint(double x, double y, int score, String url, boolean current) {
     }
 
     /** A small line chart of scores across attempts; empty with fewer than two graded attempts. */
-    record Chart(List<ChartPoint> points, String polyline) {
+    public record Chart(List<ChartPoint> points, String polyline) {
         public boolean drawn() {
             return points.size() >= 2;
         }

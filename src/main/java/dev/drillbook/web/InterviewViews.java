@@ -27,7 +27,7 @@ public class InterviewViews {
     private final ObsidianMarkdown markdown = new ObsidianMarkdown();
 
     public record FormatJson(String id, String title, String description, Map<String, Integer> counts, Map<String, Integer> seconds,
-            int totalMinutes, List<String> tags) {
+            int totalMinutes, List<String> tags, String summary) {
         static FormatJson of(InterviewFormat f) {
             Map<String, Integer> counts = new java.util.LinkedHashMap<>();
             Map<String, Integer> seconds = new java.util.LinkedHashMap<>();
@@ -35,7 +35,19 @@ public class InterviewViews {
                 counts.put(k.id(), f.count(k));
                 seconds.put(k.id(), f.secondsFor(k));
             }
-            return new FormatJson(f.id(), f.title(), f.description(), counts, seconds, Math.round(f.totalSeconds() / 60f), f.tags());
+            List<String> parts = new ArrayList<>();
+            parts.add(Math.round(f.totalSeconds() / 60f) + " minutes");
+            if (f.count(ItemKind.BEHAVIORAL) > 0) {
+                parts.add(f.count(ItemKind.BEHAVIORAL) + " behavioural");
+            }
+            if (f.count(ItemKind.CONCEPT) > 0) {
+                parts.add(f.count(ItemKind.CONCEPT) + " concept");
+            }
+            if (f.count(ItemKind.DRILL) > 0) {
+                parts.add(f.count(ItemKind.DRILL) + " system design");
+            }
+            return new FormatJson(f.id(), f.title(), f.description(), counts, seconds, Math.round(f.totalSeconds() / 60f), f.tags(),
+                    String.join(" · ", parts));
         }
     }
 

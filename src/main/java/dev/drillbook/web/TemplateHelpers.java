@@ -40,6 +40,31 @@ public class TemplateHelpers {
         return instant == null ? "" : DATE_TIME.format(instant);
     }
 
+    /** {@code {index.plusOne}}: positions shown from 1. */
+    static int plusOne(int n) {
+        return n + 1;
+    }
+
+    /** A one-line preview of Markdown text: markup and line breaks dropped, at most 140 characters. */
+    static String shortText(String markdown) {
+        String t = markdown == null ? "" : markdown.replaceAll("[#*_`>]+", "").replaceAll("\\s+", " ").strip();
+        return t.length() <= 140 ? t : t.substring(0, 137) + "…";
+    }
+
+    /** CSS class of a 0–100 grade's band. */
+    static String bandClass(Integer grade) {
+        return DrillPages.bandClass(grade);
+    }
+
+    /** A 0–3 level as a bar width. */
+    static long levelPercent(double level) {
+        return Math.round(level / 3 * 100);
+    }
+
+    static String oneDecimal(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
     /** {@code {seconds.clock}} → "7:05". */
     static String clock(int seconds) {
         return seconds / 60 + ":" + String.format(Locale.ROOT, "%02d", seconds % 60);
