@@ -52,6 +52,13 @@ public class DrillPages {
     /** Lines that structure an answer: Markdown headings, bold-only lines, "Label:" lines. */
     private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("(?m)^(#{1,6}\\s.*|\\*\\*[^*]+\\*\\*:?\\s*$|[^\\n]{1,40}:\\s*$)");
 
+    /** A behavioural answer's arc, as shares of its time. */
+    static final List<Phase> STAR_PHASES = List.of(
+            new Phase("situation", "Situation and task", "Set the scene and your own responsibility in a few sentences.", 0.25),
+            new Phase("action", "Action", "What you did, step by step, and why: \"I\", not \"we\".", 0.7),
+            new Phase("result", "Result", "What happened, with a number if you have one.", 0.85),
+            new Phase("reflection", "Reflection", "What you learned and do differently now.", 1.0));
+
     @Inject
     DrillCatalog drills;
 
@@ -69,11 +76,12 @@ public class DrillPages {
     record NoteLink(String title, String url) {
     }
 
+    /** @param redo the latest graded attempt scored under 60 (in a mock interview or here): worth another go */
     record DrillRow(String id, String title, String level, int minutes, List<String> tags, int attempts, Integer best, Integer last,
-            String url, boolean draft) {
+            String url, boolean draft, boolean redo) {
     }
 
-    record DrillsPage(List<DrillRow> drills, String grader, boolean judge) {
+    record DrillsPage(List<DrillRow> drills, List<DrillRow> behavioral, String grader, boolean judge) {
     }
 
     record PhaseRow(String id, String title, String hint, int startSeconds, int endSeconds) {
@@ -158,15 +166,22 @@ public class DrillPages {
     public TemplateInstance list() {
         List<AttemptEntity> recent = grading.recentAttempts(10_000);
         Map<String, List<AttemptEntity>> byDrill = recent.stream().collect(Collectors.groupingBy(a -> a.drillId));
+        List<DrillRow> rows = rows(drills.drills(), byDrill);
+        List<DrillRow> stories = rows(drills.behavioral(), byDrill);
+        return Templates.drills(new DrillsPage(rows, stories, grading.currentGrader().label(), grading.judgeConfigured()));
+    }
+
+    private List<DrillRow> rows(List<Drill> list, Map<String, List<AttemptEntity>> byDrill) {
         List<DrillRow> rows = new ArrayList<>();
-        for (Drill d : drills.drills()) {
+        for (Drill d : list) {
+            // newest first
             List<AttemptEntity> as = byDrill.getOrDefault(d.id(), List.of());
             Integer best = as.stream().filter(a -> a.score != null).map(a -> (int) Math.round(a.score)).max(Integer::compare).orElse(null);
             Integer last = as.stream().filter(a -> a.score != null).findFirst().map(a -> (int) Math.round(a.score)).orElse(null);
             rows.add(new DrillRow(d.id(), d.title(), d.level(), d.timeLimitMinutes(), d.tags(), as.size(), best, last, url(d),
-                    grading.draft(d.id()).isPresent()));
+                    grading.draft(d.id()).isPresent(), last != null && last < 60));
         }
-        return Templates.drills(new DrillsPage(rows, grading.currentGrader().label(), grading.judgeConfigured()));
+        return rows;
     }
 
     @GET
@@ -177,7 +192,7 @@ public class DrillPages {
         int total = d.timeLimitMinutes() * 60;
         List<PhaseRow> phases = new ArrayList<>();
         double start = 0;
-        for (Phase p : PHASES) {
+        for (Phase p : d.behavioral() ? STAR_PHASES : PHASES) {
             phases.add(new PhaseRow(p.id(), p.title(), p.hint(), (int) Math.round(start * total), (int) Math.round(p.endsAt() * total)));
             start = p.endsAt();
         }
