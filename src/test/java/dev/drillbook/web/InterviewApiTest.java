@@ -45,7 +45,8 @@ class InterviewApiTest {
         assertEquals("default", formats.getString("[0].id"), "no formats in the fixture: the built-in default");
         assertEquals(3, formats.getInt("[0].counts.concept"));
 
-        JsonPath s = start(Map.of("format", "default"));
+        // the default format's mix, kept off the deck the review browser test studies (misses are made due now)
+        JsonPath s = start(Map.of("custom", Map.of("behavioral", 1, "concept", 3, "drill", 1, "tags", List.of("attention", "rag", "system-design"))));
         long id = s.getLong("id");
         List<String> kinds = s.getList("items.kind");
         assertEquals(List.of("concept", "concept", "concept", "drill"), kinds, "no behavioural questions in the fixture: fewer items");
@@ -101,7 +102,7 @@ class InterviewApiTest {
 
     @Test
     void hardLimitsFreezeAnswersSoftLimitsRecordTheOverrun() {
-        JsonPath s = start(Map.of("custom", Map.of("concept", 2, "conceptMinutes", 1)));
+        JsonPath s = start(Map.of("custom", Map.of("concept", 2, "conceptMinutes", 1, "tags", List.of("attention", "rag"))));
         long id = s.getLong("id");
         Instant late = Instant.now().plusSeconds(120);
         InterviewService.InterviewException frozen = assertThrows(InterviewService.InterviewException.class,
@@ -112,7 +113,7 @@ class InterviewApiTest {
         assertNull(after.get("items[0].answer"), "nothing typed after the deadline is taken");
         assertEquals("open", after.getString("items[1].status"), "the next item opened");
 
-        long soft = start(Map.of("custom", Map.of("concept", 1, "conceptMinutes", 1), "softLimits", true)).getLong("id");
+        long soft = start(Map.of("custom", Map.of("concept", 1, "conceptMinutes", 1, "tags", List.of("rag")), "softLimits", true)).getLong("id");
         var answered = interviews.answer(soft, 0, "slow but there", true, Instant.now().plusSeconds(150));
         assertEquals("answered", answered.state().items().get(0).status);
         assertTrue(answered.state().items().get(0).timeUsedSeconds(Instant.now()) >= 150, "overrun recorded");

@@ -30,6 +30,7 @@ class InterviewBrowserTest {
         page.locator("input[name=behavioral]").fill("0");
         page.locator("input[name=drill]").fill("0");
         page.locator("input[name=concept]").fill("2");
+        page.locator("input[name=tags]").fill("attention, rag"); // not the deck the review browser test studies
         page.locator("#custom-form button[type=submit]").click();
         page.waitForURL("**/interviews/*");
         page.waitForSelector("#interview-item:not([hidden])");
