@@ -141,6 +141,13 @@ public class ReviewService {
         version.incrementAndGet();
     }
 
+    /** Schedules and the log were replaced wholesale (a backup restored): forget everything counted in memory. */
+    public void restored() {
+        deckNames = null;
+        today.set(null);
+        version.incrementAndGet();
+    }
+
     public List<CardEntity> cards(CardFilter unresolved, boolean dueOnly, boolean includeDeleted, Instant now, int offset, int limit) {
         CardFilter filter = unresolved.resolvedAgainst(deckNames());
         String where = "where 1 = 1" + (includeDeleted ? "" : " and c.queue <> -3") + filter.where()
