@@ -1,0 +1,56 @@
+package dev.drillbook.anki;
+
+import dev.drillbook.support.Eventually;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Round trip through Anki's text format, and review history replayed through the scheduler. */
+@QuarkusTest
+class AnkiApiTest {
+
+    @Test
+    void exportImportRoundTripThenReplayHistory() {
+        List<String> fronts = given().get("/api/cards?deck=rag").then().statusCode(200).extract().jsonPath().getList("front");
+        String exported = given().get("/api/anki/export?deck=rag").then().statusCode(200).extract().asString();
+        assertTrue(exported.startsWith("#separator:tab\n#html:true\n#notetype:Basic\n#deck column:3\n#tags column:4\n"), exported);
+        assertTrue(exported.contains("\tDrillbook::rag\t"));
+        assertEquals(fronts.size(), exported.lines().filter(l -> !l.startsWith("#")).count());
+
+        JsonPath imported = given().contentType("text/plain").body(exported).post("/api/anki/import").then().statusCode(201).extract().jsonPath();
+        assertEquals(List.of("questions/anki/drillbook-rag.md"), imported.getList("files"));
+        assertEquals(fronts.size(), imported.getInt("cards"));
+        List<String> back = Eventually.await(Duration.ofSeconds(10),
+                () -> given().get("/api/cards?deck=Drillbook/rag").then().statusCode(200).extract().jsonPath().<String>getList("front"),
+                l -> l.size() == fronts.size(), "imported cards loaded");
+        assertEquals(fronts.stream().sorted().toList(), back.stream().sorted().toList(), "the same questions came back");
+        given().contentType("text/plain").body(exported).post("/api/anki/import").then().statusCode(201)
+                .body("files[0]", containsString("drillbook-rag-2.md"));
+
+        String id = given().get("/api/cards?deck=Drillbook/rag").then().extract().jsonPath().getString("[0].id");
+        Instant day1 = Instant.now().minus(Duration.ofDays(10));
+        Instant day4 = day1.plus(Duration.ofDays(3));
+        String csv = "card_id,review_time,review_rating\n" + id + "," + day4.toEpochMilli() + ",3\n" + id + "," + day1 + ",good\n"
+                + "nope,2026-01-01T00:00:00Z,3\n" + id + ",yesterday,3\n";
+        JsonPath replay = given().contentType("text/csv").body(csv).post("/api/anki/history").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, replay.getInt("answers"), "replayed in time order");
+        assertEquals(2, replay.getList("problems").size(), replay.getList("problems").toString());
+        JsonPath card = given().get("/api/cards/" + id).then().extract().jsonPath();
+        assertEquals(2, card.getInt("reps"));
+        assertEquals(day4.toEpochMilli() / 1000, Instant.parse(card.getString("lastReview")).toEpochMilli() / 1000);
+        assertEquals(2, given().get("/api/cards/" + id + "/reviews").then().extract().jsonPath().getList("id").size());
+
+        given().contentType("text/csv").body("just,a,header\n").post("/api/anki/history").then().statusCode(400);
+        given().contentType("text/plain").body("").post("/api/anki/import").then().statusCode(400);
+    }
+}
