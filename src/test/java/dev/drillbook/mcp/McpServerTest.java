@@ -1,0 +1,103 @@
+package dev.drillbook.mcp;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The MCP server driven by the official MCP Java SDK client over streamable HTTP, as an assistant would use it. */
+@QuarkusTest
+class McpServerTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    McpSyncClient client;
+
+    @BeforeEach
+    void connect() {
+        var transport = HttpClientStreamableHttpTransport.builder(base.toString().replaceAll("/$", "")).endpoint("/mcp").build();
+        client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
+        client.initialize();
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.closeGracefully();
+    }
+
+    static String text(McpSchema.CallToolResult r) {
+        return r.content().stream().filter(c -> c instanceof McpSchema.TextContent).map(c -> ((McpSchema.TextContent) c).text())
+                .reduce("", String::concat);
+    }
+
+    McpSchema.CallToolResult call(String tool, Map<String, Object> args) {
+        return client.callTool(new McpSchema.CallToolRequest(tool, args));
+    }
+
+    @Test
+    void toolsResourcesAndPrompts() {
+        List<String> tools = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+        assertTrue(tools.containsAll(List.of("search_notes", "get_note", "related_notes", "next_card", "answer_card", "list_drills",
+                "grade_answer")), tools.toString());
+
+        String hits = text(call("search_notes", Map.of("query", "attention")));
+        assertTrue(hits.contains("drillbook://note/"), hits);
+
+        McpSchema.ListResourcesResult resources = client.listResources();
+        int notes = given().get("/api/notes").then().extract().jsonPath().getList("path").size();
+        assertEquals(notes, resources.resources().size(), "every note is a resource");
+        McpSchema.Resource first = resources.resources().get(0);
+        var read = client.readResource(new McpSchema.ReadResourceRequest(first.uri()));
+        String body = ((McpSchema.TextResourceContents) read.contents().get(0)).text();
+        assertFalse(body.isBlank());
+
+        String path = given().get("/api/notes").then().extract().jsonPath().getString("find { it.title == 'Attention' }.path");
+        String note = text(call("get_note", Map.of("note", "Attention")));
+        assertTrue(note.contains("Attention"), note);
+        McpSchema.CallToolResult missing = call("get_note", Map.of("note", "No Such Note"));
+        assertTrue(missing.isError());
+        assertTrue(text(call("related_notes", Map.of("note", path))).contains("drillbook://note/"));
+
+        assertTrue(text(call("list_drills", Map.of())).contains("cache-drill"));
+
+        List<String> prompts = client.listPrompts().prompts().stream().map(McpSchema.Prompt::name).toList();
+        assertTrue(prompts.containsAll(List.of("quiz_me", "system_design_mock")), prompts.toString());
+        var prompt = client.getPrompt(new McpSchema.GetPromptRequest("system_design_mock", Map.of("drill", "cache-drill")));
+        assertTrue(((McpSchema.TextContent) prompt.messages().get(0).content()).text().contains("Design a semantic cache"));
+    }
+
+    @Test
+    void quizFromAChatChangesTheSchedule() {
+        String next = text(call("next_card", Map.of("deck", "rag")));
+        Matcher m = Pattern.compile("Card (\\w+) ").matcher(next);
+        assertTrue(m.find(), next);
+        String id = m.group(1);
+        int reps = given().get("/api/cards/" + id).then().extract().jsonPath().getInt("reps");
+        String answered = text(call("answer_card", Map.of("card", id, "rating", "good", "answer", "retrieval then generation")));
+        assertTrue(answered.contains("Reference answer") && answered.contains("Recorded good") && answered.contains("/5"), answered);
+        assertEquals(reps + 1, given().get("/api/cards/" + id).then().extract().jsonPath().getInt("reps"));
+        assertTrue(call("answer_card", Map.of("card", id, "rating", "brilliant")).isError());
+
+        String graded = text(call("grade_answer", Map.of("answer", "We embed prompts and use a tuned similarity threshold.", "drill", "cache-drill")));
+        assertTrue(graded.contains("Stored as attempt"), graded);
+        assertTrue(call("grade_answer", Map.of("answer", "x")).isError(), "neither a drill nor a question");
+    }
+}
