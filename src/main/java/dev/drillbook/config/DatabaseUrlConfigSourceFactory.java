@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Derives the JDBC URL from {@code drillbook.data-dir} (H2 refuses paths that are implicitly relative, and users
@@ -23,8 +24,12 @@ public class DatabaseUrlConfigSourceFactory implements ConfigSourceFactory {
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         String explicit = value(context, "drillbook.db.url");
         String url;
+        String user = "sa";
+        String password = "";
         if (explicit != null && !explicit.isBlank()) {
             url = explicit;
+            user = Objects.requireNonNullElse(value(context, "drillbook.db.user"), "");
+            password = Objects.requireNonNullElse(value(context, "drillbook.db.password"), "");
         } else {
             String dataDir = value(context, "drillbook.data-dir");
             Path dir = Path.of(dataDir == null || dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir).toAbsolutePath().normalize();
@@ -32,7 +37,8 @@ public class DatabaseUrlConfigSourceFactory implements ConfigSourceFactory {
             // before a crash (or kill -9) would be lost.
             url = "jdbc:h2:file:" + dir.resolve("drillbook").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         }
-        return List.of(new PropertiesConfigSource(Map.of("quarkus.datasource.jdbc.url", url), "drillbook-database", 50));
+        return List.of(new PropertiesConfigSource(Map.of("quarkus.datasource.jdbc.url", url, "quarkus.datasource.username", user,
+                "quarkus.datasource.password", password), "drillbook-database", 50));
     }
 
     private static String value(ConfigSourceContext context, String name) {

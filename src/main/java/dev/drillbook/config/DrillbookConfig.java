@@ -31,6 +31,22 @@ public interface DrillbookConfig {
     /** Spaced repetition: the FSRS-6 scheduler and daily limits. */
     SrsSettings srs();
 
+    /**
+     * Another database instead of the embedded H2 file (read by {@link DatabaseUrlConfigSourceFactory} before the
+     * datasource starts). PostgreSQL needs the app built and run with the {@code pg} profile; see README.
+     */
+    DbSettings db();
+
+    interface DbSettings {
+        /** JDBC URL, e.g. {@code jdbc:postgresql://localhost:5432/drillbook}. Unset: H2 under {@code data-dir}. */
+        java.util.Optional<String> url();
+
+        java.util.Optional<String> user();
+
+        /** Never logged. */
+        java.util.Optional<String> password();
+    }
+
     /** The LLM judge for drills and free-text answers. Without a base URL, answers get the offline estimate. */
     LlmSettings llm();
 
