@@ -53,6 +53,33 @@ public interface DrillbookConfig {
     /** Measuring graders against human grades. */
     CalibrationSettings calibration();
 
+    /** Sign-in for everything personal; off (everything open) until a password hash is set. */
+    AuthSettings auth();
+
+    interface AuthSettings {
+
+        /** bcrypt hash of the password (see README, "Access"). Unset: no sign-in; the app warns if served beyond localhost. */
+        java.util.Optional<String> passwordHash();
+
+        /** A secret for the JSON API and MCP clients, sent as {@code Authorization: Bearer <token>}. */
+        java.util.Optional<String> apiToken();
+
+        /** Whether reading notes (pages, search, graph and their JSON) stays open to everyone. */
+        @WithDefault("true")
+        boolean publicNotes();
+
+        /** How long a sign-in lasts. */
+        @WithDefault("12h")
+        Duration sessionTimeout();
+
+        /** Failed sign-ins allowed per client within {@code login-window}. */
+        @WithDefault("5")
+        int loginAttempts();
+
+        @WithDefault("5m")
+        Duration loginWindow();
+    }
+
     interface LlmSettings {
 
         /**
