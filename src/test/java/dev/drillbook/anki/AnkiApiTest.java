@@ -1,11 +1,14 @@
 package dev.drillbook.anki;
 
 import dev.drillbook.support.Eventually;
+import dev.drillbook.support.VaultTestResource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +23,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AnkiApiTest {
 
     @Test
-    void exportImportRoundTripThenReplayHistory() {
+    void exportImportRoundTripThenReplayHistory() throws Exception {
+        try {
+            roundTrip();
+        } finally {
+            // other test classes read the same questions folder: remove the imported files again
+            Path dir = VaultTestResource.questions().resolve("anki");
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    for (Path f : files.toList()) {
+                        Files.delete(f);
+                    }
+                }
+                Files.delete(dir);
+            }
+            Eventually.await(Duration.ofSeconds(10), () -> given().get("/api/cards?deck=Drillbook/rag").then().extract().jsonPath().getList("id"),
+                    List::isEmpty, "imported cards removed");
+        }
+    }
+
+    private void roundTrip() {
         List<String> fronts = given().get("/api/cards?deck=rag").then().statusCode(200).extract().jsonPath().getList("front");
         String exported = given().get("/api/anki/export?deck=rag").then().statusCode(200).extract().asString();
         assertTrue(exported.startsWith("#separator:tab\n#html:true\n#notetype:Basic\n#deck column:3\n#tags column:4\n"), exported);

@@ -44,6 +44,7 @@ class AccessTest {
             new String[] {"GET", "/api/cards", null}, new String[] {"GET", "/api/review/next", null},
             new String[] {"POST", "/api/cards/x/reviews", "{\"rating\":\"good\"}"}, new String[] {"POST", "/api/review/undo", null},
             new String[] {"POST", "/api/cards/x/bury", null}, new String[] {"POST", "/api/cards/x/suspend", null},
+            new String[] {"POST", "/api/cards/x/unsuspend", null}, new String[] {"GET", "/api/cards/x/reviews", null},
             new String[] {"GET", "/api/stats", null}, new String[] {"GET", "/api/drills", null},
             new String[] {"POST", "/api/drills/cache-drill/attempts", "{\"answer\":\"x\"}"},
             new String[] {"PUT", "/api/drills/cache-drill/draft", "{\"answer\":\"x\"}"}, new String[] {"DELETE", "/api/drills/cache-drill/draft", null},
