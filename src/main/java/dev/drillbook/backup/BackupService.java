@@ -135,6 +135,11 @@ public class BackupService {
                 existing = CardEntity.<CardEntity>find("source = ?1 and fingerprint = ?2 and queue <> ?3", incoming.source, incoming.fingerprint,
                         CardEntity.QUEUE_DELETED).firstResult();
             }
+            if (existing == null && incoming.queue == CardEntity.QUEUE_DELETED) {
+                // a card removed from its file: its history may already be here under another id
+                existing = CardEntity.<CardEntity>find("source = ?1 and fingerprint = ?2 and queue = ?3", incoming.source, incoming.fingerprint,
+                        CardEntity.QUEUE_DELETED).firstResult();
+            }
             if (existing == null) {
                 incoming.persist();
                 cardIds.put(incoming.id, incoming.id);
