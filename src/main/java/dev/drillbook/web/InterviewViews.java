@@ -69,10 +69,10 @@ public class InterviewViews {
     public record TopicJson(String name, String url, Integer grade) {
     }
 
-    public record FixJson(String text, String item, List<DrillPagesNote> notes) {
+    public record FixJson(String text, String item, List<NoteLinkJson> notes) {
     }
 
-    public record DrillPagesNote(String title, String url) {
+    public record NoteLinkJson(String title, String url) {
     }
 
     public record ReportJson(long id, String title, String status, boolean grading, Integer overall, List<ReportItemJson> items,
@@ -111,14 +111,14 @@ public class InterviewViews {
                 r.dimensions(), fixes, r.queuedCards(), r.redoDrills());
     }
 
-    List<DrillPagesNote> notes(List<String> targets) {
-        List<DrillPagesNote> out = new ArrayList<>();
+    List<NoteLinkJson> notes(List<String> targets) {
+        List<NoteLinkJson> out = new ArrayList<>();
         for (String t : targets) {
             var res = vault.names().resolve(t, null);
             if (res.resolved()) {
-                out.add(new DrillPagesNote(vault.note(res.path()).map(n -> n.title()).orElse(SiteUrls.baseName(res.path())), SiteUrls.note(res.path())));
+                out.add(new NoteLinkJson(vault.note(res.path()).map(n -> n.title()).orElse(SiteUrls.baseName(res.path())), SiteUrls.note(res.path())));
             } else if (vault.note(t).isPresent()) {
-                out.add(new DrillPagesNote(vault.note(t).get().title(), SiteUrls.note(t)));
+                out.add(new NoteLinkJson(vault.note(t).get().title(), SiteUrls.note(t)));
             }
         }
         return out;
