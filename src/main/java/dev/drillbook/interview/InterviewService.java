@@ -115,6 +115,7 @@ public class InterviewService implements ProblemSource {
 
     @Override
     public List<VaultProblem> problems() {
+        formats(); // a handful of small files: re-read so a broken format shows up without visiting the interviews page
         List<VaultProblem> all = new ArrayList<>();
         formatProblems.values().forEach(all::addAll);
         return all;

@@ -120,6 +120,19 @@ class InterviewApiTest {
     }
 
     @Test
+    void aBrokenFormatIsAProblemAndTheOthersStillWork() throws Exception {
+        java.nio.file.Path file = dev.drillbook.support.VaultTestResource.questions().resolve("broken-format.md");
+        java.nio.file.Files.writeString(file, "---\ntype: interview-format\ntitle: Broken\nconcept: many\n---\n");
+        try {
+            given().get("/api/problems").then().statusCode(200)
+                    .body("findAll { it.path == 'questions/broken-format.md' }.message", org.hamcrest.Matchers.hasItem(containsString("no items")));
+            assertEquals("default", given().get("/api/interviews/formats").then().statusCode(200).extract().jsonPath().getString("[0].id"));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
     void badRequests() {
         given().contentType(ContentType.JSON).body(Map.of("format", "nope")).post("/api/interviews").then().statusCode(400)
                 .body("detail", containsString("Unknown interview format"));
