@@ -65,9 +65,9 @@ public class GradingService {
             return t;
         });
         LOG.infof("Grading with %s", judge == null ? "the offline estimate (no drillbook.llm.base-url)" : "the LLM judge, model " + judge.model());
-        List<Long> pending = QuarkusTransaction.requiringNew().call(() -> AttemptEntity.<AttemptEntity>list("status = ?1 and kind = 'drill'",
-                AttemptEntity.PENDING).stream().map(a -> a.id).toList());
-        pending.forEach(this::enqueue);
+        // attempts the app stopped in the middle of grading, graded again — in the background, not on the start-up path
+        pool.submit(() -> QuarkusTransaction.requiringNew().call(() -> AttemptEntity.<AttemptEntity>list("status = ?1 and kind = 'drill'",
+                AttemptEntity.PENDING).stream().map(a -> a.id).toList()).forEach(this::enqueue));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -77,8 +77,25 @@ public class DrillbookMcp {
     ResourceManager resources;
 
 
+    /** Registers resources off the vault's writer thread: 10,000 notes must not delay search indexing or card loading. */
+    private final java.util.concurrent.ExecutorService registrar = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mcp-resources");
+        t.setDaemon(true);
+        return t;
+    });
+
     /** Keeps one resource per note, as notes come and go. */
     void onVaultChanged(@Observes VaultChanged event) {
+        registrar.submit(() -> {
+            try {
+                sync(event);
+            } catch (RuntimeException e) {
+                LOG.warnf("MCP resources not updated: %s", e.getMessage());
+            }
+        });
+    }
+
+    private void sync(VaultChanged event) {
         for (String path : event.removed()) {
             try {
                 resources.removeResource(uri(path));

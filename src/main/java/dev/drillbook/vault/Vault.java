@@ -101,7 +101,8 @@ public class Vault {
             List<MarkdownProblem> problems) {
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** First of all start-up work: everything else (drills, grading, sign-in) can wait, the site cannot. */
+    void onStart(@Observes @jakarta.annotation.Priority(1) StartupEvent event) {
         start(config.notesDir());
     }
 

@@ -61,9 +61,9 @@ class McpServerTest {
         String hits = text(call("search_notes", Map.of("query", "attention")));
         assertTrue(hits.contains("drillbook://note/"), hits);
 
-        McpSchema.ListResourcesResult resources = client.listResources();
         int notes = given().get("/api/notes").then().extract().jsonPath().getList("path").size();
-        assertEquals(notes, resources.resources().size(), "every note is a resource");
+        McpSchema.ListResourcesResult resources = dev.drillbook.support.Eventually.await(Duration.ofSeconds(10), client::listResources,
+                r -> r.resources().size() == notes, "every note is a resource (registered in the background)");
         String path = given().get("/api/notes").then().extract().jsonPath().getString("find { it.title == 'Attention' }.path");
         McpSchema.Resource attention = resources.resources().stream().filter(r -> r.uri().equals(DrillbookMcp.uri(path))).findFirst()
                 .orElseThrow();
