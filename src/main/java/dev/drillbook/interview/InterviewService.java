@@ -509,7 +509,7 @@ public class InterviewService implements ProblemSource {
         }
     }
 
-    /** The answer as graded: the main answer, then the follow-up and its answer when one was asked. */
+    /** The answer as graded. A follow-up and its answer are part of it: the session screen appends the question to the text. */
     static String fullAnswer(ItemEntity item) {
         return item.answer == null ? "" : item.answer;
     }
