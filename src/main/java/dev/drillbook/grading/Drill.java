@@ -21,6 +21,21 @@ public record Drill(String id, String kind, String source, String title, String 
      * @param links link targets in the key point: the notes that teach it
      */
     public record KeyPoint(String id, String text, boolean required, List<String> links) {
+
+        /** The point itself: {@link #statement(String)} of its text. */
+        public String statement() {
+            return statement(text);
+        }
+
+        /**
+         * A key point's text without the note references that end it ({@code … — [[Semantic Caching]]}), other links
+         * shown as their text: what the judge reads, the estimate matches and the verdict shows.
+         */
+        public static String statement(String text) {
+            return text.replaceAll("\\s*(?:[—–]|\\s-)\\s*\\[\\[.*$", "")
+                    .replaceAll("\\[\\[[^\\]|]*\\|([^\\]]+)]]", "$1")
+                    .replaceAll("\\[\\[([^\\]|#]+)[^\\]]*]]", "$1").strip();
+        }
     }
 
     /**

@@ -351,23 +351,21 @@ public class GradingService {
 
     /** The stored grade of a concept attempt. */
     public ConceptGrade conceptGradeOf(AttemptEntity a) {
-        if (a.result == null) {
-            return null;
-        }
-        try {
-            return json.readValue(a.result, ConceptGrade.class);
-        } catch (JsonProcessingException e) {
-            LOG.warnf("Attempt %d has an unreadable stored grade: %s", a.id, e.getOriginalMessage());
-            return null;
-        }
+        return stored(a, ConceptGrade.class);
     }
 
+    /** The stored grade of a drill attempt. */
     public Grade gradeOf(AttemptEntity a) {
+        return stored(a, Grade.class);
+    }
+
+    /** An attempt's grade as stored (JSON); null when there is none or it cannot be read (logged). */
+    private <T> T stored(AttemptEntity a, Class<T> type) {
         if (a.result == null) {
             return null;
         }
         try {
-            return json.readValue(a.result, Grade.class);
+            return json.readValue(a.result, type);
         } catch (JsonProcessingException e) {
             LOG.warnf("Attempt %d has an unreadable stored grade: %s", a.id, e.getOriginalMessage());
             return null;

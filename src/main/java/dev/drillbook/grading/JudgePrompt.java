@@ -74,7 +74,7 @@ public final class JudgePrompt {
         b.append("Levels: 0 absent; 1 weak (mentioned, shallow or partly wrong); 2 solid (correct and specific); "
                 + "3 strong (specific, justified, anticipates problems).\n</rubric>\n\n<key_points>\n");
         for (Drill.KeyPoint k : drill.keyPoints()) {
-            b.append("- ").append(k.id()).append(k.required() ? " (required): " : ": ").append(plain(k.text())).append('\n');
+            b.append("- ").append(k.id()).append(k.required() ? " (required): " : ": ").append(k.statement()).append('\n');
         }
         b.append("</key_points>\n\n<reference_outline>\n").append(drill.referenceOutline()).append("\n</reference_outline>\n\n");
         List<GradedExample> shuffled = new ArrayList<>(examples);
@@ -102,10 +102,6 @@ public final class JudgePrompt {
         return "Your reply could not be used: " + problem + ". Reply again with only the corrected JSON object.";
     }
 
-    /** Key point text without the trailing "— [[Note]]" references, which mean nothing to the judge. */
-    static String plain(String keyPoint) {
-        return keyPoint.replaceAll("\\[\\[([^\\]|#]+)(?:[^\\]]*)]]", "$1").replaceAll("\\s+[—–-]\\s+([A-Z][\\w /-]*)(,\\s*[A-Z][\\w /-]*)*$", "").strip();
-    }
 
     private static String fmt(double w) {
         return w == Math.rint(w) ? String.valueOf((long) w) : String.valueOf(w);

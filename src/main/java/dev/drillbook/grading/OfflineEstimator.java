@@ -85,23 +85,18 @@ public final class OfflineEstimator {
         double earned = 0;
         double possible = 0;
         for (Drill.KeyPoint kp : drill.keyPoints()) {
-            Set<String> want = new LinkedHashSet<>(Terms.of(JudgePrompt.plain(kp.text())));
+            Set<String> want = new LinkedHashSet<>(Terms.of(kp.statement()));
             double best = 0;
             String quote = null;
             for (int i = 0; i < passages.size(); i++) {
-                Set<String> have = new HashSet<>(passages.get(i).stems());
-                if (i + 1 < passages.size()) {
-                    have.addAll(passages.get(i + 1).stems());
-                }
-                double c = coverage(want, have);
+                Passage own = passages.get(i);
+                Passage next = i + 1 < passages.size() ? passages.get(i + 1) : null;
+                double c = coverage(want, own.stems(), next == null ? Set.of() : next.stems());
                 if (c > best) {
                     best = c;
-                    Passage own = passages.get(i);
-                    if (i + 1 < passages.size()
-                            && coverage(want, new HashSet<>(passages.get(i + 1).stems())) > coverage(want, new HashSet<>(own.stems()))) {
-                        own = passages.get(i + 1);
-                    }
-                    quote = own.text();
+                    // quote the one of the two that says more of the point
+                    boolean nextSaysMore = next != null && coverage(want, next.stems(), Set.of()) > coverage(want, own.stems(), Set.of());
+                    quote = (nextSaysMore ? next : own).text();
                 }
             }
             String status = best >= COVERED ? "covered" : best >= PARTIAL ? "partial" : "missing";
@@ -137,8 +132,8 @@ public final class OfflineEstimator {
         return new Grade(grader, shown, band, List.of(), points, List.of(), List.of(), drill.followUps(), flags, "low", notes);
     }
 
-    /** A sentence or list item of the answer and its stems. */
-    record Passage(String text, List<String> stems) {
+    /** A sentence or list item of the answer and its distinct stems. */
+    record Passage(String text, Set<String> stems) {
     }
 
     static List<Passage> passages(String answer) {
@@ -149,7 +144,7 @@ public final class OfflineEstimator {
                 if (!t.isEmpty()) {
                     List<String> stems = Terms.of(t);
                     if (!stems.isEmpty()) {
-                        out.add(new Passage(t, stems));
+                        out.add(new Passage(t, new HashSet<>(stems)));
                     }
                 }
             }
@@ -157,13 +152,14 @@ public final class OfflineEstimator {
         return out;
     }
 
-    private static double coverage(Set<String> want, Set<String> have) {
+    /** Share of the wanted stems found in either passage. */
+    private static double coverage(Set<String> want, Set<String> first, Set<String> second) {
         if (want.isEmpty()) {
             return 0;
         }
         int hit = 0;
         for (String w : want) {
-            hit += have.contains(w) ? 1 : 0;
+            hit += first.contains(w) || second.contains(w) ? 1 : 0;
         }
         return (double) hit / want.size();
     }

@@ -81,7 +81,7 @@ public final class VerdictScorer {
     }
 
     static String shorten(String s) {
-        String t = s.replaceAll("\\s*—\\s*\\[\\[.*$", "").strip();
+        String t = Drill.KeyPoint.statement(s);
         return t.length() <= 70 ? t : t.substring(0, 67) + "…";
     }
 }

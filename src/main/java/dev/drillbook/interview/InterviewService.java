@@ -431,7 +431,7 @@ public class InterviewService implements ProblemSource {
                 Optional<Grade.KeyPointGrade> missed = r.drillGrade().keyPoints().stream()
                         .filter(k -> !"covered".equals(k.status())).min(Comparator.comparing(k -> !k.required()));
                 if (missed.isPresent()) {
-                    out.add(new Fix(missed.get().text().replaceAll("\\s*[—–]\\s*\\[\\[.*$", "").strip(), prompt, missed.get().links()));
+                    out.add(new Fix(Drill.KeyPoint.statement(missed.get().text()), prompt, missed.get().links()));
                     continue;
                 }
                 if (!r.drillGrade().improvements().isEmpty()) {

@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /** How far the grader can be trusted: agreement with human grades, run on demand and shown next to the human bar. */
 @Path("/")
@@ -69,9 +71,9 @@ public class CalibrationPages {
                 row("Length bias", a, m, Agreement::lengthBias, "%+.2f", "positive: the grader rewards length more than people do"));
     }
 
-    private static MetricRow row(String name, Agreement a, Agreement m, java.util.function.ToDoubleFunction<Agreement> f, String fmt, String help) {
+    private static MetricRow row(String name, Agreement a, Agreement m, ToDoubleFunction<Agreement> f, String fmt, String help) {
         boolean percent = fmt.contains("%%");
-        java.util.function.Function<Agreement, String> show = x -> x == null ? "–"
+        Function<Agreement, String> show = x -> x == null ? "–"
                 : String.format(Locale.ROOT, fmt, f.applyAsDouble(x) * (percent ? 100 : 1));
         return new MetricRow(name, show.apply(a), show.apply(m), help);
     }

@@ -233,9 +233,9 @@ public class DrillPages {
                 dim.quotes().forEach(q -> evidence.add(new AnswerHighlighter.Evidence(q, dim.title())));
             }
             for (Grade.KeyPointGrade k : g.keyPoints()) {
-                KeyPointRow row = new KeyPointRow(keyPointText(k.text()), k.required(), k.status(), k.quote(), noteLinks(k.links(), d.source()));
+                KeyPointRow row = new KeyPointRow(Drill.KeyPoint.statement(k.text()), k.required(), k.status(), k.quote(), noteLinks(k.links(), d.source()));
                 if (k.quote() != null) {
-                    evidence.add(new AnswerHighlighter.Evidence(k.quote(), "Key point: " + keyPointText(k.text())));
+                    evidence.add(new AnswerHighlighter.Evidence(k.quote(), "Key point: " + Drill.KeyPoint.statement(k.text())));
                 }
                 (k.status().equals("covered") ? covered : missed).add(row);
             }
@@ -257,11 +257,6 @@ public class DrillPages {
         return score == null ? "band-none" : "band-" + Grade.band(score).toLowerCase(Locale.ROOT);
     }
 
-    /** Key point text without its trailing note references (they are shown as links). */
-    static String keyPointText(String text) {
-        return text.replaceAll("\\s*[—–]\\s*\\[\\[.*$", "").replaceAll("\\[\\[([^\\]|]+)\\|([^\\]]+)]]", "$2")
-                .replaceAll("\\[\\[([^\\]]+)]]", "$1").strip();
-    }
 
     private List<NoteLink> noteLinks(List<String> targets, String from) {
         Set<String> seen = new LinkedHashSet<>();
