@@ -84,8 +84,11 @@ public class DrillbookMcp {
         return t;
     });
 
-    /** Keeps one resource per note, as notes come and go. */
-    void onVaultChanged(@Observes VaultChanged event) {
+    /**
+     * Keeps one resource per note, as notes come and go. Observed late: on the first load, registering every note
+     * starts once the search index is built instead of competing with it for the CPU.
+     */
+    void onVaultChanged(@Observes @jakarta.annotation.Priority(4500) VaultChanged event) {
         registrar.submit(() -> {
             try {
                 sync(event);

@@ -139,10 +139,12 @@ public class CardCatalog implements ProblemSource {
             questionsRoot = config.questionsDir().toAbsolutePath().normalize();
             Map<String, Optional<CardFiles.Parsed>> sources = new LinkedHashMap<>();
             if (Files.isDirectory(questionsRoot)) {
+                // watch before listing: a file written in between is then seen twice (harmless, the worker runs
+                // the change after this load) rather than never
+                startWatching();
                 for (Path file : markdownFiles(questionsRoot)) {
                     sources.put(questionSource(file), read(file, questionSource(file), false));
                 }
-                startWatching();
             }
             // note tags include inline ones, so #flashcards written in the body counts too
             for (Note note : vault.notes()) {

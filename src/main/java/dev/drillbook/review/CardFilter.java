@@ -37,11 +37,14 @@ public record CardFilter(String deck, String tag, String folder, String note, ja
         return deck != null || tag != null || folder != null || note != null;
     }
 
-    /** JPQL conditions on alias {@code c}; parameters bound by {@link #bind}. */
+    /**
+     * Conditions on alias {@code c}, parameters bound by {@link #bind}. Written so that the same text is valid JPQL
+     * and SQL (the entity's fields and the table's columns share their names), for the one native query that counts.
+     */
     String where() {
         StringBuilder sb = new StringBuilder();
         if (deck != null && decks != null) {
-            sb.append(decks.isEmpty() ? " and 1 = 0" : decks.size() == 1 ? " and c.deck = :deck" : " and c.deck in :decks");
+            sb.append(decks.isEmpty() ? " and 1 = 0" : decks.size() == 1 ? " and c.deck = :deck" : " and c.deck in (:decks)");
         } else if (deck != null) {
             sb.append(" and (c.deck = :deck or c.deck like :deckPrefix escape '\\')");
         }

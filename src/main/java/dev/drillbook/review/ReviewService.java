@@ -185,11 +185,12 @@ public class ReviewService {
             int[] today = doneToday(now);
             int newLeft = Math.max(0, config.srs().newPerDay() - today[0]);
             int reviewLeft = Math.max(0, config.srs().reviewsPerDay() - today[1]);
-            // counts only up to what can be studied today (an index walk of at most a few hundred entries, no sort);
-            // the card to show is then the first in queue order, a second walk that stops at the first match
-            int learning = countUpTo(filter, "c.queue = 1 and c.due <= :until", now.plus(LEARN_AHEAD), 1000);
-            int reviewsDue = countUpTo(filter, "c.queue = 2 and c.due < :until", dayEnd, reviewLeft);
-            int newAvailable = countUpTo(filter, "c.queue = 0", null, newLeft);
+            // counts only up to what can be studied today (index walks of at most a few hundred entries, no sort), all
+            // three in one statement; the card to show is then the first in queue order, a walk that stops at the first match
+            int[] counts = countsUpTo(filter, now.plus(LEARN_AHEAD), dayEnd, reviewLeft, newLeft);
+            int learning = counts[0];
+            int reviewsDue = counts[1];
+            int newAvailable = counts[2];
             CardEntity card = learning == 0 ? null : first(filter, "c.queue = 1 and c.due <= :until", "c.due", now);
             if (card == null && reviewsDue > 0) {
                 card = first(filter, "c.queue = 2 and c.due < :until", "c.due", dayEnd);
@@ -442,6 +443,26 @@ public class ReviewService {
             q.setParameter("until", until);
         }
         return q.setMaxResults(cap).getResultList().size();
+    }
+
+    /**
+     * [learning due by {@code learnUntil} (up to 1,000), reviews due before {@code dayEnd} (up to {@code reviewCap}),
+     * new cards (up to {@code newCap})] in one native statement: counting through JPQL meant three round trips, each
+     * fetching up to a few hundred ids only to count them.
+     */
+    private int[] countsUpTo(CardFilter filter, Instant learnUntil, Instant dayEnd, int reviewCap, int newCap) {
+        String f = filter.where();
+        jakarta.persistence.Query q = em.createNativeQuery("select "
+                + "(select count(*) from (select 1 as one from card c where c.queue = 1 and c.due <= :learnUntil" + f + " limit 1000) l), "
+                + "(select count(*) from (select 1 as one from card c where c.queue = 2 and c.due < :dayEnd" + f + " limit :reviewCap) r), "
+                + "(select count(*) from (select 1 as one from card c where c.queue = 0" + f + " limit :newCap) n)");
+        filter.bind(q);
+        q.setParameter("learnUntil", learnUntil).setParameter("dayEnd", dayEnd)
+                .setParameter("reviewCap", Math.max(0, reviewCap)).setParameter("newCap", Math.max(0, newCap));
+        Object[] row = (Object[]) q.getSingleResult();
+        // min(): a limit of 0 must mean none, whatever the database makes of it
+        return new int[] {((Number) row[0]).intValue(), Math.min(((Number) row[1]).intValue(), Math.max(0, reviewCap)),
+                Math.min(((Number) row[2]).intValue(), Math.max(0, newCap))};
     }
 
     private CardEntity first(CardFilter filter, String condition, String order, Instant until) {

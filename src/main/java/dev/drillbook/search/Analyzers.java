@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -54,6 +55,28 @@ final class Analyzers {
             Fields.TITLE_EXACT, EXACT, Fields.ALIASES_EXACT, EXACT, Fields.HEADINGS_EXACT, EXACT));
 
     private Analyzers() {
+    }
+
+    /** A token and its position, counting the gaps that removed stop words leave. */
+    record Positioned(String term, int position) {
+    }
+
+    static List<Positioned> positioned(Analyzer analyzer, String text) {
+        List<Positioned> out = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("", new StringReader(text))) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                out.add(new Positioned(term.toString(), position));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     static List<String> tokens(Analyzer analyzer, String text) {

@@ -13,11 +13,11 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LogByteSizeMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
@@ -27,8 +27,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 
 import java.io.Closeable;
@@ -71,8 +70,13 @@ public final class NoteIndex implements Closeable {
      */
     public NoteIndex(Directory directory, Function<String, Optional<Note>> notes) throws IOException {
         this.notes = notes;
+        // Log-size merging only merges segments of about the same size: the one-note segments that edits create are
+        // merged with each other, never (as the tiered policy chose to) with the two large ones of the first load, a
+        // merge of the whole index that used to slow the next edit's refresh to over 100 ms.
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.INDEX).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setRAMBufferSizeMB(48);
+                .setRAMBufferSizeMB(48).setMergePolicy(new LogByteSizeMergePolicy())
+                // and a refresh never waits for a merge of small segments to finish (Lucene waits up to 500 ms by default)
+                .setMaxFullFlushMergeWaitMillis(0);
         writer = new IndexWriter(directory, config);
         searchers = new SearcherManager(writer, null);
     }
@@ -186,7 +190,8 @@ public final class NoteIndex implements Closeable {
      */
     private void collect(IndexSearcher searcher, Query query, int max, double below, List<SearchHit> hits, Set<String> seen,
             Query highlight) throws IOException {
-        TopDocs top = searcher.search(query, max);
+        // counting hits only up to what is shown lets Lucene skip documents that cannot make the top
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(max, null, max));
         double best = top.scoreDocs.length == 0 ? 1 : top.scoreDocs[0].score;
         List<Integer> docs = new ArrayList<>();
         List<Note> found = new ArrayList<>();
@@ -203,9 +208,11 @@ public final class NoteIndex implements Closeable {
                 scores.add(below > 0 ? below * 0.99 * scoreDoc.score / best : scoreDoc.score);
             }
         }
-        Object[] snippets = new Snippets(searcher).highlight(highlight, docs);
+        List<BodyText> bodies = found.stream().map(BodyText::of).toList();
+        Object[] snippets = PostingsSnippets.highlight(searcher, PostingsSnippets.bodyTerms(highlight),
+                docs.stream().mapToInt(Integer::intValue).toArray(), i -> bodies.get(i).text());
         for (int i = 0; i < found.size(); i++) {
-            hits.add(hit(found.get(i), snippets[i], scores.get(i)));
+            hits.add(hit(found.get(i), bodies.get(i), snippets[i], scores.get(i)));
         }
     }
 
@@ -219,8 +226,7 @@ public final class NoteIndex implements Closeable {
         return paths.binaryValue().utf8ToString();
     }
 
-    private static SearchHit hit(Note note, Object formatted, double score) {
-        BodyText body = BodyText.of(note);
+    private static SearchHit hit(Note note, BodyText body, Object formatted, double score) {
         String snippet;
         TextSection section;
         if (formatted instanceof SnippetFormatter.Snippet s) {
@@ -237,64 +243,6 @@ public final class NoteIndex implements Closeable {
         String headingId = section == null ? null : section.headingId();
         return new SearchHit(note.path(), note.title(), note.url() + (headingId == null ? "" : "#" + headingId), heading,
                 headingId, snippet, score);
-    }
-
-    /**
-     * Lucene's unified highlighter reading match offsets straight from the postings; the text of each note comes
-     * from the vault instead of stored fields.
-     */
-    private final class Snippets extends UnifiedHighlighter {
-
-        private final IndexSearcher searcher;
-
-        Snippets(IndexSearcher searcher) {
-            // Passages are paragraphs (the body text has one per line): splitting on a character is far cheaper
-            // than the JDK's sentence iterator, and the formatter cuts a window around the matches anyway.
-            super(UnifiedHighlighter.builder(searcher, Analyzers.STEMMED)
-                    .withBreakIterator(() -> new CustomSeparatorBreakIterator('\n'))
-                    .withFormatter(new SnippetFormatter())
-                    .withHandleMultiTermQuery(true)
-                    .withMaxLength(200_000));
-            this.searcher = searcher;
-        }
-
-        Object[] highlight(Query query, List<Integer> docs) throws IOException {
-            if (docs.isEmpty()) {
-                return new Object[0];
-            }
-            int[] ids = docs.stream().mapToInt(Integer::intValue).toArray();
-            // the highlighter wants doc ids in order; remember where each one came from
-            Integer[] order = new Integer[ids.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> ids[i]));
-            int[] sorted = new int[ids.length];
-            for (int i = 0; i < order.length; i++) {
-                sorted[i] = ids[order[i]];
-            }
-            Object[] inDocOrder = highlightFieldsAsObjects(new String[] {Fields.BODY}, query, sorted, new int[] {1})
-                    .get(Fields.BODY);
-            Object[] out = new Object[ids.length];
-            for (int i = 0; i < order.length; i++) {
-                out[order[i]] = inDocOrder[i];
-            }
-            return out;
-        }
-
-        @Override
-        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
-                throws IOException {
-            List<CharSequence[]> values = new ArrayList<>();
-            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-                String path = path(searcher, doc);
-                String text = notes.apply(path).map(n -> BodyText.of(n).text()).orElse("");
-                CharSequence[] row = new CharSequence[fields.length];
-                java.util.Arrays.fill(row, text);
-                values.add(row);
-            }
-            return values;
-        }
     }
 
     /** Plain body terms and phrases of the query: what snippets are highlighted with. */
@@ -328,7 +276,10 @@ public final class NoteIndex implements Closeable {
             }
         }
         for (String phrase : parsed.phrases()) {
-            groups.add(phraseGroup(phrase));
+            Query group = phraseGroup(phrase);
+            if (group != null) {
+                groups.add(group);
+            }
         }
         if (relaxed) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -397,7 +348,9 @@ public final class NoteIndex implements Closeable {
             }
         }
         for (String token : exact) {
-            if (token.length() >= 2) {
+            // only the word being typed is a prefix: earlier words are whole (and a prefix query per word made long
+            // questions both slow and liable to exceed Lucene's clause limit)
+            if (last && token.length() >= 2) {
                 group.add(boost(new PrefixQuery(new Term(Fields.TITLE_EXACT, token), PREFIX_REWRITE), Fields.TITLE_BOOST * 0.6f), BooleanClause.Occur.SHOULD);
                 group.add(boost(new PrefixQuery(new Term(Fields.ALIASES_EXACT, token), PREFIX_REWRITE), Fields.ALIASES_BOOST * 0.6f), BooleanClause.Occur.SHOULD);
                 group.add(boost(new PrefixQuery(new Term(Fields.HEADINGS_EXACT, token), PREFIX_REWRITE), Fields.HEADINGS_BOOST * 0.5f), BooleanClause.Occur.SHOULD);
@@ -412,19 +365,28 @@ public final class NoteIndex implements Closeable {
         return group.build();
     }
 
-    /** A quoted phrase: exact order in title, headings or body (stemmed, so "vector searches" matches "vector search"). */
+    /**
+     * A quoted phrase: these words in this order in title, aliases, headings or body (stemmed, so "vector searches"
+     * matches "vector search"; a stop word keeps its place, so "state of the art" needs two words between).
+     */
     private static Query phraseGroup(String phrase) {
-        List<String> stems = Analyzers.tokens(Analyzers.STEMMED, phrase);
-        BooleanQuery.Builder group = new BooleanQuery.Builder();
-        if (stems.size() == 1) {
-            return wordGroup(stems.get(0), false, false);
+        List<Analyzers.Positioned> stems = Analyzers.positioned(Analyzers.STEMMED, phrase);
+        if (stems.isEmpty()) {
+            return null;
         }
-        for (String[] field : new String[][] {{Fields.TITLE, "5"}, {Fields.ALIASES, "4"}, {Fields.HEADINGS, "3"}, {Fields.BODY, "1"}}) {
-            PhraseQuery.Builder builder = new PhraseQuery.Builder().setSlop(1);
-            for (String stem : stems) {
-                builder.add(new Term(field[0], stem));
+        if (stems.size() == 1) {
+            return wordGroup(stems.get(0).term(), false, false);
+        }
+        BooleanQuery.Builder group = new BooleanQuery.Builder();
+        String[] fields = {Fields.TITLE, Fields.ALIASES, Fields.HEADINGS, Fields.BODY};
+        float[] boosts = {Fields.TITLE_BOOST, Fields.ALIASES_BOOST, Fields.HEADINGS_BOOST, Fields.BODY_BOOST};
+        for (int f = 0; f < fields.length; f++) {
+            // exact positions: a sloppy phrase costs several times more to match in a long body
+            PhraseQuery.Builder builder = new PhraseQuery.Builder();
+            for (Analyzers.Positioned stem : stems) {
+                builder.add(new Term(fields[f], stem.term()), stem.position());
             }
-            group.add(boost(builder.build(), Float.parseFloat(field[1])), BooleanClause.Occur.SHOULD);
+            group.add(boost(builder.build(), boosts[f]), BooleanClause.Occur.SHOULD);
         }
         return group.build();
     }

@@ -94,16 +94,18 @@ class CardsBenchmark {
             rows.add(String.format(Locale.ENGLISH, "| Restart with 100,000 stored cards: all card files re-read and reconciled | %,d ms (process start → ready: %,d ms) | |",
                     status.get("cardsLoadMillis").asLong(), restart));
 
+            int port = app.port;
+            long pid = app.process.pid();
             // steady state, as a study session is: the first few thousand requests are the JIT compiling
-            Latencies.measure(1, 3000, i -> app.get("/api/review/next"));
-            Latencies.measure(1, 1000, i -> app.get("/api/review/next?deck=deck-" + (i % FILES)));
-            Latencies.Report next = Latencies.measure(1, 2000, i -> app.get("/api/review/next"));
+            Latencies.http(1, 3000, port, pid, (c, i) -> c.get("/api/review/next"));
+            Latencies.http(1, 1000, port, pid, (c, i) -> c.get("/api/review/next?deck=deck-" + (i % FILES)));
+            Latencies.Report next = Latencies.http(1, 2000, port, pid, (c, i) -> c.get("/api/review/next"));
             rows.add(next.row("`GET /api/review/next` (queue counts, next card, its four intervals), 1 client, ms p50 / p95 / p99") + " p99 ≤ 5 ms |");
-            Latencies.Report nextDeck = Latencies.measure(1, 2000, i -> app.get("/api/review/next?deck=deck-" + (i % FILES)));
+            Latencies.Report nextDeck = Latencies.http(1, 2000, port, pid, (c, i) -> c.get("/api/review/next?deck=deck-" + (i % FILES)));
             rows.add(nextDeck.row("…filtered by deck, 1 client, ms p50 / p95 / p99") + " |");
-            Latencies.Report nextTag = Latencies.measure(1, 30, i -> app.get("/api/review/next?tag=topic-" + (i % 10)));
+            Latencies.Report nextTag = Latencies.http(1, 30, port, pid, (c, i) -> c.get("/api/review/next?tag=topic-" + (i % 10)));
             rows.add(nextTag.row("…filtered by tag (a scan: tags are not indexed), 1 client, ms p50 / p95 / p99") + " |");
-            Latencies.Report nextLoad = Latencies.measure(4, 2000, i -> app.get("/api/review/next"));
+            Latencies.Report nextLoad = Latencies.http(4, 2000, port, pid, (c, i) -> c.get("/api/review/next"));
             rows.add(nextLoad.row("…4 concurrent clients, ms p50 / p95 / p99") + " |");
 
             List<String> due = new ArrayList<>();
@@ -112,11 +114,11 @@ class CardsBenchmark {
             }
             assertTrue(due.size() >= 4000, "due cards: " + due.size());
             String[] ratings = {"good", "good", "good", "hard", "again", "easy"};
-            Latencies.measure(1, 1000, i -> post(app, "/api/cards/" + due.get(i) + "/reviews", "{\"rating\":\"" + ratings[i % 6] + "\"}"));
-            Latencies.Report answer = Latencies.measure(1, 2000, i -> post(app, "/api/cards/" + due.get(1000 + i) + "/reviews",
+            Latencies.http(1, 1000, port, pid, (c, i) -> c.post("/api/cards/" + due.get(i) + "/reviews", "{\"rating\":\"" + ratings[i % 6] + "\"}"));
+            Latencies.Report answer = Latencies.http(1, 2000, port, pid, (c, i) -> c.post("/api/cards/" + due.get(1000 + i) + "/reviews",
                     "{\"rating\":\"" + ratings[i % 6] + "\"}"));
             rows.add(answer.row("`POST /api/cards/{id}/reviews` (answer committed to disk), 1 client, ms p50 / p95 / p99") + " p99 ≤ 10 ms |");
-            Latencies.Report answerLoad = Latencies.measure(4, 600, i -> post(app, "/api/cards/" + due.get(3000 + i) + "/reviews",
+            Latencies.Report answerLoad = Latencies.http(4, 600, port, pid, (c, i) -> c.post("/api/cards/" + due.get(3000 + i) + "/reviews",
                     "{\"rating\":\"good\"}"));
             rows.add(answerLoad.row("…4 concurrent clients, ms p50 / p95 / p99") + " |");
             long t0 = System.nanoTime();

@@ -12,16 +12,56 @@ import java.util.function.IntFunction;
 /** Runs a request function from N concurrent clients and reports latency percentiles. */
 final class Latencies {
 
-    record Report(int requests, int clients, double p50, double p95, double p99, double max, double throughput) {
+    /** @param serverCpuMs the server process's CPU time per request (user + system), NaN if not measured */
+    record Report(int requests, int clients, double p50, double p95, double p99, double max, double throughput, double serverCpuMs) {
         String row(String what) {
-            return String.format(Locale.ENGLISH, "| %s | %d clients, %d requests | %.1f | %.1f | %.1f | %.0f/s |",
-                    what, clients, requests, p50, p95, p99, throughput);
+            return String.format(Locale.ENGLISH, "| %s | %d clients, %d requests | %.1f | %.1f | %.1f | %.0f/s%s |",
+                    what, clients, requests, p50, p95, p99, throughput,
+                    Double.isNaN(serverCpuMs) ? "" : String.format(Locale.ENGLISH, ", server CPU %.2f ms/request", serverCpuMs));
         }
     }
 
     @FunctionalInterface
     interface Call {
         void run(int i) throws Exception;
+    }
+
+    @FunctionalInterface
+    interface HttpCall {
+        void run(KeepAliveClient client, int i) throws Exception;
+    }
+
+    /**
+     * Each of {@code clients} threads holds its own keep-alive connection to the server on {@code port}; the
+     * server's CPU time over the run ({@code /proc/<pid>/stat}) is reported per request.
+     */
+    static Report http(int clients, int requests, int port, long pid, HttpCall call) throws Exception {
+        ThreadLocal<KeepAliveClient> connections = ThreadLocal.withInitial(() -> new KeepAliveClient(port));
+        List<KeepAliveClient> opened = Collections.synchronizedList(new ArrayList<>());
+        long cpuBefore = cpuTicks(pid);
+        Report report = measure(clients, requests, i -> {
+            KeepAliveClient client = connections.get();
+            opened.add(client);
+            call.run(client, i);
+        });
+        long cpuAfter = cpuTicks(pid);
+        synchronized (opened) {
+            opened.forEach(KeepAliveClient::close);
+        }
+        double cpuMs = cpuBefore < 0 || cpuAfter < 0 ? Double.NaN : (cpuAfter - cpuBefore) * 10.0 / requests;
+        return new Report(report.requests(), report.clients(), report.p50(), report.p95(), report.p99(), report.max(),
+                report.throughput(), cpuMs);
+    }
+
+    /** utime + stime of a process in clock ticks (100 per second on Linux), or -1. */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private Latencies() {
@@ -51,7 +91,7 @@ final class Latencies {
         List<Double> sorted = new ArrayList<>(all);
         Collections.sort(sorted);
         return new Report(requests, clients, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.get(sorted.size() - 1),
-                requests / seconds);
+                requests / seconds, Double.NaN);
     }
 
     static double pct(List<Double> sorted, double p) {
