@@ -129,9 +129,10 @@ final class PostingsSnippets {
             int start = text.lastIndexOf('\n', matches.get(m)[0] - 1) + 1;
             int end = text.indexOf('\n', matches.get(m)[0]);
             end = end < 0 ? text.length() : end;
-            long distinct = 0;
-            int count = 0;
-            int n = m;
+            long distinct = 1L << Math.min(63, matches.get(m)[2]);
+            int count = 1;
+            // always past the first match, even one beyond the text (a note edited since it was indexed)
+            int n = m + 1;
             for (; n < matches.size() && matches.get(n)[0] < end; n++) {
                 distinct |= 1L << Math.min(63, matches.get(n)[2]);
                 count++;

@@ -13,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -42,12 +41,38 @@ public class GraphJsonCache {
     @Inject
     ObjectMapper json;
 
-    private final Map<String, byte[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-            return size() > 8;
+    /**
+     * Least recently used first, bounded by bytes rather than entries: the whole-vault JSON of a 10,000-note vault is
+     * 13 MB, and eight stale copies of it (one per edit) kept a 512 MB heap in back-to-back full collections.
+     */
+    private final Map<String, byte[]> cache = new LinkedHashMap<>(16, 0.75f, true);
+    private long cachedBytes;
+
+    private synchronized byte[] cached(String stamp) {
+        return cache.get(stamp);
+    }
+
+    private synchronized void remember(String stamp, byte[] bytes) {
+        byte[] old = cache.put(stamp, bytes);
+        cachedBytes += bytes.length - (old == null ? 0 : old.length);
+        var eldest = cache.entrySet().iterator();
+        while (cachedBytes > MAX_CACHED_BYTES && cache.size() > 1 && eldest.hasNext()) {
+            var entry = eldest.next();
+            if (!entry.getKey().equals(stamp)) {
+                cachedBytes -= entry.getValue().length;
+                eldest.remove();
+            }
         }
-    });
+    }
+
+    /** Everything cached describes a graph that has just changed: none of it can be asked for again. */
+    private synchronized void forgetAll() {
+        cache.clear();
+        cachedBytes = 0;
+    }
+
+    private static final long MAX_CACHED_BYTES = 32L << 20;
+
     private final ExecutorService warmer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "drillbook-graph-json");
         thread.setDaemon(true);
@@ -64,13 +89,13 @@ public class GraphJsonCache {
     /** The JSON for {@code query}, from the cache when the graph has not changed since. */
     byte[] json(GraphQuery query) {
         String stamp = graph.stamp(query);
-        byte[] cached = cache.get(stamp);
+        byte[] cached = cached(stamp);
         if (cached != null) {
             return cached;
         }
         try {
             byte[] bytes = json.writeValueAsBytes(GraphApi.GraphJson.of(graph.view(query)));
-            cache.put(stamp, bytes);
+            remember(stamp, bytes);
             return bytes;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write the graph as JSON", e);
@@ -79,6 +104,7 @@ public class GraphJsonCache {
 
     /** After the graph has taken a change in (a later priority than its observer), prepare the whole-vault JSON. */
     void onVaultChanged(@Observes @Priority(4000) VaultChanged change) {
+        forgetAll();
         // Bursts of changes (a git pull) queue one warm-up, not one per change.
         if (warmPending.compareAndSet(false, true)) {
             warmer.execute(() -> {

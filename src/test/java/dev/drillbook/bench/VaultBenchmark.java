@@ -38,12 +38,27 @@ class VaultBenchmark {
         new ProcessBuilder("sync").inheritIO().start().waitFor();
         Files.createDirectories(work.resolve("questions"));
         List<String> rows = new ArrayList<>();
-        List<String> jvm = Bench.jvmArgs();
+        List<String> jvm = new ArrayList<>(Bench.jvmArgs());
+        // The first start is a training run, as README describes: the JVM writes the classes it loaded to a
+        // class-data archive on exit, and the measured start maps them instead of loading and verifying ~20,000
+        // classes again. Both starts are reported.
+        Path archive = work.resolve("drillbook.jsa");
+        List<String> training = new ArrayList<>(jvm);
+        training.add("-XX:ArchiveClassesAtExit=" + archive);
+        try (AppProcess first = AppProcess.start(vault, work.resolve("questions"), work.resolve("data-first"), Map.of(), training)) {
+            long browsable = first.awaitLoaded(java.time.Duration.ofMinutes(3));
+            long searchable = first.awaitStatus("\"searchReady\":true", java.time.Duration.ofMinutes(3));
+            rows.add(String.format(Locale.ENGLISH, "| First start, no class-data archive: browsable / searchable | %d ms / %d ms | ≤ 15,000 ms |",
+                    browsable, searchable));
+        }
+        if (Files.exists(archive)) {
+            jvm.add("-XX:SharedArchiveFile=" + archive);
+        }
         try (AppProcess app = AppProcess.start(vault, work.resolve("questions"), work.resolve("data"), Map.of(), jvm)) {
             long browsable = app.awaitLoaded(java.time.Duration.ofMinutes(3));
             long searchable = app.awaitStatus("\"searchReady\":true", java.time.Duration.ofMinutes(3));
             JsonNode status = JSON.readTree(app.get("/api/status"));
-            rows.add(String.format(Locale.ENGLISH, "| Time until all %d notes are browsable (process start → vault loaded) | %d ms | ≤ 15,000 ms |",
+            rows.add(String.format(Locale.ENGLISH, "| Time until all %d notes are browsable (process start → vault loaded), with the archive | %d ms | ≤ 15,000 ms |",
                     status.get("notes").asInt(), browsable));
             rows.add(String.format(Locale.ENGLISH, "| …and searchable (search index built) | %d ms | ≤ 15,000 ms |", searchable));
             rows.add(String.format(Locale.ENGLISH, "| …of which reading the vault / building the index | %d ms / %d ms | |",

@@ -39,6 +39,8 @@ public final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
+        // garbage-collection pauses next to the app's log, to explain a latency outlier
+        command.add("-Xlog:gc:file=" + Path.of("target", "bench", "app-" + port + "-gc.log") + ":uptime");
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
