@@ -24,7 +24,8 @@ public record HtmlTemplate(List<String> parts, List<EmbedRef> embeds) {
         return new HtmlTemplate(List.of(html), List.of());
     }
 
-    static HtmlTemplate split(String html, List<EmbedRef> embeds) {
+    /** The inverse of {@link #joined()}. */
+    public static HtmlTemplate split(String html, List<EmbedRef> embeds) {
         List<String> parts = new ArrayList<>(embeds.size() + 1);
         int from = 0;
         for (int i = 0; i < embeds.size(); i++) {
@@ -37,6 +38,11 @@ public record HtmlTemplate(List<String> parts, List<EmbedRef> embeds) {
     }
 
     /** The HTML with every embed slot left empty (for previews and tests of the static part). */
+    /** The parts with a {@link #SLOT} where each embed goes: one string to store. */
+    public String joined() {
+        return String.join(String.valueOf(SLOT), parts);
+    }
+
     public String withoutEmbeds() {
         return String.join("", parts);
     }
