@@ -55,6 +55,9 @@ class SearchApiTest {
     @Test
     void typosAndPrefixesStillMatch() {
         org.junit.jupiter.api.Assertions.assertEquals("attention/Attention.md", search("atention").get("[0].path"));
+        // the snippet marks the word the typo stood for
+        org.junit.jupiter.api.Assertions.assertTrue(search("atention").getString("[0].snippet").toLowerCase().contains("<mark>attention</mark>"),
+                search("atention").getString("[0].snippet"));
         org.junit.jupiter.api.Assertions.assertEquals("rag/Retrieval Basics.md", search("reciproc").get("[0].path"));
     }
 
