@@ -36,14 +36,14 @@ final class Latencies {
      * server's CPU time over the run ({@code /proc/<pid>/stat}) is reported per request.
      */
     static Report http(int clients, int requests, int port, long pid, HttpCall call) throws Exception {
-        ThreadLocal<KeepAliveClient> connections = ThreadLocal.withInitial(() -> new KeepAliveClient(port));
         List<KeepAliveClient> opened = Collections.synchronizedList(new ArrayList<>());
-        long cpuBefore = cpuTicks(pid);
-        Report report = measure(clients, requests, i -> {
-            KeepAliveClient client = connections.get();
+        ThreadLocal<KeepAliveClient> connections = ThreadLocal.withInitial(() -> {
+            KeepAliveClient client = new KeepAliveClient(port);
             opened.add(client);
-            call.run(client, i);
+            return client;
         });
+        long cpuBefore = cpuTicks(pid);
+        Report report = measure(clients, requests, i -> call.run(connections.get(), i));
         long cpuAfter = cpuTicks(pid);
         synchronized (opened) {
             opened.forEach(KeepAliveClient::close);
