@@ -29,6 +29,9 @@ public class GraphJsonCache {
 
     private static final Logger LOG = Logger.getLogger(GraphJsonCache.class);
 
+    /** What a bare {@code GET /api/graph} asks for. */
+    static final GraphQuery WHOLE_VAULT = new GraphQuery(null, 1, null, null, false, true, 0, false);
+
     @Inject
     GraphService graph;
 
@@ -99,7 +102,7 @@ public class GraphJsonCache {
         }
     }
 
-    /** After the graph has taken a change in (a later priority than its observer), prepare the graph page's JSON. */
+    /** After the graph has taken a change in (a later priority than its observer), prepare the JSON asked for next. */
     void onVaultChanged(@Observes @Priority(4000) VaultChanged change) {
         forgetAll();
         // Bursts of changes (a git pull) queue one warm-up, not one per change.
@@ -107,8 +110,12 @@ public class GraphJsonCache {
             warmer.execute(() -> {
                 warmPending.set(false);
                 try {
-                    // Only what the graph page opens with. The whole-vault JSON (13 MB for 10,000 notes, ~60 ms) is
-                    // built when asked for: preparing it after every edit made garbage enough for full collections.
+                    // After an edit, only what the graph page opens with. The whole-vault JSON (13 MB for 10,000
+                    // notes) is prepared once, after the first load: preparing it after every edit made garbage
+                    // enough for full collections, and once warmed, building it on request takes ~60 ms.
+                    if (change.initial()) {
+                        json(WHOLE_VAULT);
+                    }
                     json(graphPageDefault(vault.size()));
                 } catch (RuntimeException e) {
                     LOG.debug("Preparing the graph JSON failed; it will be built on request", e);

@@ -40,7 +40,7 @@ class VaultBenchmark {
         List<String> rows = new ArrayList<>();
         List<String> jvm = new ArrayList<>(Bench.jvmArgs());
         // The first start is a training run, as README describes: the JVM writes the classes it loaded to a
-        // class-data archive on exit, and the measured start maps them instead of loading and verifying ~20,000
+        // class-data archive on exit, and the measured start maps them instead of loading and verifying ~17,000
         // classes again. Both starts are reported.
         Path archive = work.resolve("drillbook.jsa");
         List<String> training = new ArrayList<>(jvm);
