@@ -29,6 +29,9 @@ public class GraphJsonCache {
 
     private static final Logger LOG = Logger.getLogger(GraphJsonCache.class);
 
+    /** Room for the whole-vault JSON of a 10,000-note vault, twice, and the small views next to it. */
+    private static final long MAX_CACHED_BYTES = 32L << 20;
+
     /** What a bare {@code GET /api/graph} asks for. */
     static final GraphQuery WHOLE_VAULT = new GraphQuery(null, 1, null, null, false, true, 0, false);
 
@@ -70,8 +73,6 @@ public class GraphJsonCache {
         cache.clear();
         cachedBytes = 0;
     }
-
-    private static final long MAX_CACHED_BYTES = 32L << 20;
 
     private final ExecutorService warmer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "drillbook-graph-json");
