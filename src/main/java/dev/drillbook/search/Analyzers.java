@@ -80,17 +80,6 @@ final class Analyzers {
     }
 
     static List<String> tokens(Analyzer analyzer, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("", new StringReader(text))) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                out.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return positioned(analyzer, text).stream().map(Positioned::term).toList();
     }
 }
