@@ -45,6 +45,13 @@ public interface DrillbookConfig {
 
         /** Never logged. */
         java.util.Optional<String> password();
+
+        /**
+         * How often the embedded H2 file is checked for half-empty space and compacted in small steps
+         * ({@link dev.drillbook.database.H2Housekeeping}); {@code 0s} turns it off. Not used with another database.
+         */
+        @WithDefault("5s")
+        Duration housekeepingInterval();
     }
 
     /** The LLM judge for drills and free-text answers. Without a base URL, answers get the offline estimate. */
