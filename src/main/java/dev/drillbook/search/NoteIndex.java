@@ -18,7 +18,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -210,7 +209,7 @@ public final class NoteIndex implements Closeable {
         }
         List<BodyText> bodies = found.stream().map(BodyText::of).toList();
         Object[] snippets = PostingsSnippets.highlight(searcher, PostingsSnippets.bodyTerms(highlight),
-                docs.stream().mapToInt(Integer::intValue).toArray(), i -> bodies.get(i).text());
+                docs.stream().mapToInt(Integer::intValue).toArray(), bodies::get);
         for (int i = 0; i < found.size(); i++) {
             hits.add(hit(found.get(i), bodies.get(i), snippets[i], scores.get(i)));
         }
@@ -234,9 +233,8 @@ public final class NoteIndex implements Closeable {
             section = body.sectionAt(s.firstMatch());
         } else {
             StringBuilder out = new StringBuilder();
-            String text = body.text();
-            SnippetFormatter.escape(text, 0, Math.min(text.length(), SNIPPET_LENGTH), out);
-            snippet = out.toString().replace('\n', ' ').strip() + (text.length() > SNIPPET_LENGTH ? "\u2026" : "");
+            SnippetFormatter.escape(body, 0, Math.min(body.length(), SNIPPET_LENGTH), out);
+            snippet = out.toString().replace('\n', ' ').strip() + (body.length() > SNIPPET_LENGTH ? "\u2026" : "");
             section = null;
         }
         String heading = section == null ? null : section.heading();
@@ -333,15 +331,16 @@ public final class NoteIndex implements Closeable {
         }
         List<String> exact = Analyzers.tokens(Analyzers.EXACT, word);
         BooleanQuery.Builder group = new BooleanQuery.Builder();
+        java.util.Map<String, org.apache.lucene.util.automaton.CompiledAutomaton> automata = new java.util.HashMap<>();
         for (String stem : stems) {
             group.add(boost(new TermQuery(new Term(Fields.TITLE, stem)), Fields.TITLE_BOOST), BooleanClause.Occur.SHOULD);
             group.add(boost(new TermQuery(new Term(Fields.ALIASES, stem)), Fields.ALIASES_BOOST), BooleanClause.Occur.SHOULD);
             group.add(boost(new TermQuery(new Term(Fields.HEADINGS, stem)), Fields.HEADINGS_BOOST), BooleanClause.Occur.SHOULD);
             group.add(boost(new TermQuery(new Term(Fields.TAGS_TEXT, stem)), Fields.TAGS_BOOST), BooleanClause.Occur.SHOULD);
             group.add(boost(new TermQuery(new Term(Fields.BODY, stem)), Fields.BODY_BOOST), BooleanClause.Occur.SHOULD);
-            int edits = stem.length() >= 4 ? 1 : 0;
-            if (edits > 0 && fuzzy) {
-                group.add(boost(new FuzzyQuery(new Term(Fields.BODY, stem), edits, 1), 0.3f), BooleanClause.Occur.SHOULD);
+            if (fuzzy && stem.length() >= 4) {
+                group.add(boost(new OneEditQuery(Fields.BODY, stem, automata.computeIfAbsent(stem, OneEditQuery::automaton)), 0.3f),
+                        BooleanClause.Occur.SHOULD);
             }
             if (last && stem.length() >= 3) {
                 group.add(boost(new PrefixQuery(new Term(Fields.BODY, stem), PREFIX_REWRITE), 0.4f), BooleanClause.Occur.SHOULD);
@@ -355,11 +354,12 @@ public final class NoteIndex implements Closeable {
                 group.add(boost(new PrefixQuery(new Term(Fields.ALIASES_EXACT, token), PREFIX_REWRITE), Fields.ALIASES_BOOST * 0.6f), BooleanClause.Occur.SHOULD);
                 group.add(boost(new PrefixQuery(new Term(Fields.HEADINGS_EXACT, token), PREFIX_REWRITE), Fields.HEADINGS_BOOST * 0.5f), BooleanClause.Occur.SHOULD);
             }
-            int edits = token.length() >= 4 ? 1 : 0;
-            if (edits > 0 && fuzzy) {
-                group.add(boost(new FuzzyQuery(new Term(Fields.TITLE_EXACT, token), edits, 1), Fields.TITLE_BOOST * 0.4f), BooleanClause.Occur.SHOULD);
-                group.add(boost(new FuzzyQuery(new Term(Fields.ALIASES_EXACT, token), edits, 1), Fields.ALIASES_BOOST * 0.4f), BooleanClause.Occur.SHOULD);
-                group.add(boost(new FuzzyQuery(new Term(Fields.HEADINGS_EXACT, token), edits, 1), Fields.HEADINGS_BOOST * 0.3f), BooleanClause.Occur.SHOULD);
+            if (fuzzy && token.length() >= 4) {
+                // one automaton for the three fields (and for the body too when the stem is the word itself)
+                var automaton = automata.computeIfAbsent(token, OneEditQuery::automaton);
+                group.add(boost(new OneEditQuery(Fields.TITLE_EXACT, token, automaton), Fields.TITLE_BOOST * 0.4f), BooleanClause.Occur.SHOULD);
+                group.add(boost(new OneEditQuery(Fields.ALIASES_EXACT, token, automaton), Fields.ALIASES_BOOST * 0.4f), BooleanClause.Occur.SHOULD);
+                group.add(boost(new OneEditQuery(Fields.HEADINGS_EXACT, token, automaton), Fields.HEADINGS_BOOST * 0.3f), BooleanClause.Occur.SHOULD);
             }
         }
         return group.build();

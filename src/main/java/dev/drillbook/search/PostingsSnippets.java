@@ -51,7 +51,8 @@ final class PostingsSnippets {
      * @param text the body text of the i-th hit (the text that was indexed, so offsets line up)
      * @return per hit, a {@link SnippetFormatter.Snippet} or null when the body has none of the terms
      */
-    static Object[] highlight(IndexSearcher searcher, List<BytesRef> terms, int[] docs, IntFunction<String> text) throws IOException {
+    static Object[] highlight(IndexSearcher searcher, List<BytesRef> terms, int[] docs, IntFunction<? extends CharSequence> text)
+            throws IOException {
         Object[] out = new Object[docs.length];
         if (terms.isEmpty() || docs.length == 0) {
             return out;
@@ -115,7 +116,7 @@ final class PostingsSnippets {
     }
 
     /** The best paragraph around the matches, formatted; null without matches. */
-    static SnippetFormatter.Snippet best(List<int[]> matches, String text) {
+    static SnippetFormatter.Snippet best(List<int[]> matches, CharSequence text) {
         if (matches.isEmpty()) {
             return null;
         }
@@ -126,8 +127,8 @@ final class PostingsSnippets {
         int bestCount = -1;
         int m = 0;
         while (m < matches.size()) {
-            int start = text.lastIndexOf('\n', matches.get(m)[0] - 1) + 1;
-            int end = text.indexOf('\n', matches.get(m)[0]);
+            int start = lastIndexOf(text, '\n', matches.get(m)[0] - 1) + 1;
+            int end = indexOf(text, '\n', matches.get(m)[0]);
             end = end < 0 ? text.length() : end;
             long distinct = 1L << Math.min(63, matches.get(m)[2]);
             int count = 1;
@@ -157,6 +158,20 @@ final class PostingsSnippets {
                 last = match[1];
             }
         }
-        return (SnippetFormatter.Snippet) new SnippetFormatter().format(new Passage[] {passage}, text);
+        return SnippetFormatter.format(passage, text);
+    }
+
+    private static int indexOf(CharSequence text, char c, int from) {
+        if (text instanceof BodyText body) {
+            return body.indexOf(c, from);
+        }
+        return text.toString().indexOf(c, from);
+    }
+
+    private static int lastIndexOf(CharSequence text, char c, int from) {
+        if (text instanceof BodyText body) {
+            return body.lastIndexOf(c, from);
+        }
+        return text.toString().lastIndexOf(c, from);
     }
 }

@@ -19,10 +19,11 @@ final class SnippetFormatter extends PassageFormatter {
 
     @Override
     public Object format(Passage[] passages, String content) {
-        if (passages.length == 0) {
-            return null;
-        }
-        Passage passage = passages[0];
+        return passages.length == 0 ? null : format(passages[0], content);
+    }
+
+    /** The passage of {@code content} (a note's whole body text) as a snippet. */
+    static Snippet format(Passage passage, CharSequence content) {
         int firstMatch = passage.getNumMatches() > 0 ? passage.getMatchStarts()[0] : passage.getStartOffset();
         int start = passage.getStartOffset();
         int end = Math.min(passage.getEndOffset(), content.length());
@@ -55,13 +56,22 @@ final class SnippetFormatter extends PassageFormatter {
         if (start > 0) {
             html = "\u2026" + html;
         }
-        if (end < content.strip().length()) {
+        if (end < trimmedLength(content)) {
             html = html + "\u2026";
         }
         return new Snippet(html, firstMatch);
     }
 
-    static void escape(String s, int from, int to, StringBuilder out) {
+    /** {@code content.toString().strip().length()}, without the copies. */
+    private static int trimmedLength(CharSequence content) {
+        int end = content.length();
+        while (end > 0 && Character.isWhitespace(content.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    static void escape(CharSequence s, int from, int to, StringBuilder out) {
         for (int i = from; i < to && i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
