@@ -177,7 +177,10 @@ public class Vault {
         }
     }
 
-    /** Renders every note's HTML once, in the background on one thread, so pages are served from memory. */
+    /**
+     * Renders every note's HTML once, and cuts the sentence around each of its links for the backlinks of the notes
+     * it links to, in the background on one thread, so pages are served from memory.
+     */
     private void prerender() {
         Thread thread = new Thread(() -> {
             long started = System.nanoTime();
@@ -186,6 +189,7 @@ public class Vault {
                 if (!note.html().rendered()) {
                     try {
                         note.template();
+                        BacklinkContext.warm(note);
                         count++;
                     } catch (RuntimeException e) {
                         LOG.warnf("Rendering %s failed: %s", note.path(), e.getMessage());
