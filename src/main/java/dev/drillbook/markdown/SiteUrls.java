@@ -38,7 +38,32 @@ public final class SiteUrls {
         return "/unresolved?target=" + URLEncoder.encode(target, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /**
+     * Each {@code /}-separated segment form-encoded as {@link URLEncoder} does, with spaces as {@code %20}. Done by
+     * hand for ASCII (every link on every page goes through here, and URLEncoder allocates per segment); anything
+     * beyond ASCII goes to URLEncoder.
+     */
     public static String encodePath(String path) {
+        StringBuilder out = new StringBuilder(path.length() + 16);
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c >= 0x80) {
+                return encodeSegments(path);
+            }
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '*'
+                    || c == '_' || c == '/') {
+                out.append(c);
+            } else {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        return out.toString();
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** The general case of {@link #encodePath}. */
+    static String encodeSegments(String path) {
         StringBuilder out = new StringBuilder(path.length() + 16);
         for (String segment : path.split("/", -1)) {
             if (out.length() > 0) {

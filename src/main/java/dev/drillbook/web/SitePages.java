@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The study site's HTML pages: home, notes, folders, tags, problems, unresolved links. */
@@ -183,11 +184,13 @@ public class SitePages {
             if (link.resolved() == null) {
                 unresolved.merge(link.target().toLowerCase(Locale.ROOT), new OutLink(link.target(),
                         SiteUrls.unresolved(link.target()), null, false, 1), (a, b) -> withCount(a, a.count() + 1));
+            } else if (outgoing.containsKey(link.resolved())) {
+                outgoing.computeIfPresent(link.resolved(), (path, a) -> withCount(a, a.count() + 1));
             } else if (!link.resolved().equals(note.path())) {
-                String title = vault.note(link.resolved()).map(Note::title).orElse(link.resolved());
-                String url = SiteUrls.isMarkdown(link.resolved()) ? SiteUrls.note(link.resolved()) : SiteUrls.file(link.resolved());
-                outgoing.merge(link.resolved(), new OutLink(title, url, link.resolved(), true, 1),
-                        (a, b) -> withCount(a, a.count() + 1));
+                Optional<Note> target = vault.note(link.resolved());
+                String url = target.map(Note::url).orElseGet(() -> SiteUrls.isMarkdown(link.resolved())
+                        ? SiteUrls.note(link.resolved()) : SiteUrls.file(link.resolved()));
+                outgoing.put(link.resolved(), new OutLink(target.map(Note::title).orElse(link.resolved()), url, link.resolved(), true, 1));
             }
         }
         List<Crumb> crumbs = crumbs(note.folder());
