@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -56,7 +55,6 @@ public class H2Housekeeping {
     dev.drillbook.config.DrillbookConfig config;
 
     private ScheduledExecutorService timer;
-    private volatile Round lastRound;
 
     /** What one round found and did. Fill rates are percentages of the chunks' space that is live. */
     public record Round(int fillBefore, int fillAfter, int steps, long millis) {
@@ -82,16 +80,10 @@ public class H2Housekeeping {
         }
     }
 
-    /** The most recent round that found something to do, or null. */
-    public Round lastRound() {
-        return lastRound;
-    }
-
     private void runQuietly() {
         try {
             Round round = run();
             if (round.steps() > 0) {
-                lastRound = round;
                 LOG.debugf("H2 compaction: fill %d%% -> %d%% in %d steps, %d ms", round.fillBefore(), round.fillAfter(),
                         round.steps(), round.millis());
             }
