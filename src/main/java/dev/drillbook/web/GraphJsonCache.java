@@ -13,11 +13,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Serialised graph JSON, cached by {@link GraphService#stamp}: the whole-vault graph of a large vault is megabytes
@@ -74,13 +76,19 @@ public class GraphJsonCache {
         cachedBytes = 0;
     }
 
-    private final ExecutorService warmer = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService warmer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "drillbook-graph-json");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         return thread;
     });
-    private final AtomicBoolean warmPending = new AtomicBoolean();
+    /**
+     * How long the vault must be quiet before the graph page's JSON is prepared again. Obsidian saves a note being
+     * typed every two seconds; recomputing the graph's metrics and layout after each save made ~13 MB of structures
+     * per save that the young collections then had to copy, in pauses of up to 50 ms that landed on the next edits.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(3);
+    private ScheduledFuture<?> pendingWarm;
 
     /** What the graph page asks for first (see graph.js): the most central notes, laid out here for big vaults. */
     static GraphQuery graphPageDefault(int notes) {
@@ -103,25 +111,36 @@ public class GraphJsonCache {
         }
     }
 
-    /** After the graph has taken a change in (a later priority than its observer), prepare the JSON asked for next. */
+    /**
+     * After the graph has taken a change in (a later priority than its observer), prepare the JSON asked for next:
+     * at once after the first load, and once edits settle after later changes (a burst of them, such as a git pull
+     * or a note being typed, prepares it once).
+     */
     void onVaultChanged(@Observes @Priority(4000) VaultChanged change) {
         forgetAll();
-        // Bursts of changes (a git pull) queue one warm-up, not one per change.
-        if (warmPending.compareAndSet(false, true)) {
-            warmer.execute(() -> {
-                warmPending.set(false);
-                try {
-                    // After an edit, only what the graph page opens with. The whole-vault JSON (13 MB for 10,000
-                    // notes) is prepared once, after the first load: preparing it after every edit made garbage
-                    // enough for full collections, and once warmed, building it on request takes ~60 ms.
-                    if (change.initial()) {
-                        json(WHOLE_VAULT);
-                    }
-                    json(graphPageDefault(vault.size()));
-                } catch (RuntimeException e) {
-                    LOG.debug("Preparing the graph JSON failed; it will be built on request", e);
-                }
-            });
+        if (change.initial()) {
+            warmer.execute(() -> warm(true));
+            return;
+        }
+        synchronized (this) {
+            if (pendingWarm != null) {
+                pendingWarm.cancel(false);
+            }
+            pendingWarm = warmer.schedule(() -> warm(false), SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void warm(boolean initial) {
+        try {
+            // After an edit, only what the graph page opens with. The whole-vault JSON (13 MB for 10,000 notes) is
+            // prepared once, after the first load: preparing it after every edit made garbage enough for full
+            // collections, and once warmed, building it on request takes ~60 ms.
+            if (initial) {
+                json(WHOLE_VAULT);
+            }
+            json(graphPageDefault(vault.size()));
+        } catch (RuntimeException e) {
+            LOG.debug("Preparing the graph JSON failed; it will be built on request", e);
         }
     }
 
