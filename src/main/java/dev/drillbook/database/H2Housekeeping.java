@@ -93,11 +93,18 @@ public class H2Housekeeping {
         }
     }
 
-    /** One round on the app's database. */
+    /** One round on the app's database. The pooled connection only leads to the store and goes back at once. */
     public Round run() throws SQLException {
+        org.h2.mvstore.MVStore store;
         try (Connection connection = dataSource.getConnection()) {
-            return compact(connection, TARGET_FILL_PERCENT, STEP_BYTES, STEPS_PER_ROUND, STEP_PAUSE);
+            store = store(connection);
         }
+        return compact(store, TARGET_FILL_PERCENT, STEP_BYTES, STEPS_PER_ROUND, STEP_PAUSE);
+    }
+
+    private static org.h2.mvstore.MVStore store(Connection connection) throws SQLException {
+        return ((org.h2.engine.SessionLocal) connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession())
+                .getDatabase().getStore().getMvStore();
     }
 
     /**
@@ -106,9 +113,11 @@ public class H2Housekeeping {
      * {@code pause} between steps. Chunks written in the last 45 s (H2's retention time) are not touched.
      */
     public static Round compact(Connection connection, int targetFill, int stepBytes, int maxSteps, Duration pause) throws SQLException {
+        return compact(store(connection), targetFill, stepBytes, maxSteps, pause);
+    }
+
+    private static Round compact(org.h2.mvstore.MVStore store, int targetFill, int stepBytes, int maxSteps, Duration pause) {
         long start = System.nanoTime();
-        org.h2.mvstore.MVStore store = ((org.h2.engine.SessionLocal) connection.unwrap(org.h2.jdbc.JdbcConnection.class)
-                .getSession()).getDatabase().getStore().getMvStore();
         int before = store.getFileStore().getChunksFillRate();
         int steps = 0;
         while (steps < maxSteps && store.getFileStore().getChunksFillRate() < targetFill && store.compact(targetFill, stepBytes)) {
