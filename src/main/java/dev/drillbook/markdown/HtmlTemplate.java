@@ -37,12 +37,12 @@ public record HtmlTemplate(List<String> parts, List<EmbedRef> embeds) {
         return new HtmlTemplate(parts, embeds);
     }
 
-    /** The HTML with every embed slot left empty (for previews and tests of the static part). */
     /** The parts with a {@link #SLOT} where each embed goes: one string to store. */
     public String joined() {
         return String.join(String.valueOf(SLOT), parts);
     }
 
+    /** The HTML with every embed slot left empty (for previews and tests of the static part). */
     public String withoutEmbeds() {
         return String.join("", parts);
     }

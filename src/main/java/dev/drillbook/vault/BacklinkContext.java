@@ -43,7 +43,7 @@ public record BacklinkContext(String path, String title, String url, List<String
 
     /**
      * Cuts the sentence around every resolved link of {@code source} now, in the background, so that a page showing
-     * {@code source} as a backlink only looks it up (cutting was a quarter of a page's time).
+     * {@code source} as a backlink only looks it up instead of cutting on its first visit.
      */
     static void warm(Note source) {
         for (NoteLink link : source.links()) {

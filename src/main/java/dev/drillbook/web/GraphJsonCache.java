@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Serialised graph JSON, cached by {@link GraphService#stamp}: the whole-vault graph of a large vault is megabytes
- * of JSON, and writing it is most of the cost of {@code GET /api/graph}. After every vault change the graph page's
- * first view is serialised again in the background, so the graph page rarely waits for it.
+ * of JSON, and writing it is most of the cost of {@code GET /api/graph}. Once vault changes settle, the graph
+ * page's first view is serialised again in the background, so the graph page rarely waits for it.
  */
 @ApplicationScoped
 public class GraphJsonCache {
