@@ -20,7 +20,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -97,6 +96,26 @@ public final class NoteIndex implements Closeable {
 
     public void delete(String path) throws IOException {
         writer.deleteDocuments(new Term(Fields.PATH, path));
+    }
+
+    /**
+     * Merges the index into one segment, then makes that visible. A first load indexes on every core, one segment
+     * each; a query then looks each of its terms up, and sets up its scorers, once per segment. On the 10,000-note
+     * benchmark vault one segment instead of two made queries ~10 % cheaper, for ~1.4 s of merging on one core.
+     */
+    public void mergeSegments() throws IOException {
+        writer.forceMerge(1);
+        refresh();
+    }
+
+    /** How many segments searches read now. */
+    int segmentCount() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().leaves().size();
+        } finally {
+            searchers.release(searcher);
+        }
     }
 
     /** Makes changes so far visible to searches. */
@@ -343,16 +362,16 @@ public final class NoteIndex implements Closeable {
                         BooleanClause.Occur.SHOULD);
             }
             if (last && stem.length() >= 3) {
-                group.add(boost(new PrefixQuery(new Term(Fields.BODY, stem), PREFIX_REWRITE), 0.4f), BooleanClause.Occur.SHOULD);
+                group.add(boost(new TypedPrefixQuery(Fields.BODY, stem, true, PREFIX_REWRITE), 0.4f), BooleanClause.Occur.SHOULD);
             }
         }
         for (String token : exact) {
             // only the word being typed is a prefix: earlier words are whole (and a prefix query per word made long
             // questions both slow and liable to exceed Lucene's clause limit)
             if (last && token.length() >= 2) {
-                group.add(boost(new PrefixQuery(new Term(Fields.TITLE_EXACT, token), PREFIX_REWRITE), Fields.TITLE_BOOST * 0.6f), BooleanClause.Occur.SHOULD);
-                group.add(boost(new PrefixQuery(new Term(Fields.ALIASES_EXACT, token), PREFIX_REWRITE), Fields.ALIASES_BOOST * 0.6f), BooleanClause.Occur.SHOULD);
-                group.add(boost(new PrefixQuery(new Term(Fields.HEADINGS_EXACT, token), PREFIX_REWRITE), Fields.HEADINGS_BOOST * 0.5f), BooleanClause.Occur.SHOULD);
+                group.add(boost(new TypedPrefixQuery(Fields.TITLE_EXACT, token, false, PREFIX_REWRITE), Fields.TITLE_BOOST * 0.6f), BooleanClause.Occur.SHOULD);
+                group.add(boost(new TypedPrefixQuery(Fields.ALIASES_EXACT, token, false, PREFIX_REWRITE), Fields.ALIASES_BOOST * 0.6f), BooleanClause.Occur.SHOULD);
+                group.add(boost(new TypedPrefixQuery(Fields.HEADINGS_EXACT, token, false, PREFIX_REWRITE), Fields.HEADINGS_BOOST * 0.5f), BooleanClause.Occur.SHOULD);
             }
             if (fuzzy && token.length() >= 4) {
                 // one automaton for the three fields (and for the body too when the stem is the word itself)

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -39,6 +40,13 @@ public class SearchIndex {
     DrillbookConfig config;
 
     private final CountDownLatch ready = new CountDownLatch(1);
+
+    /**
+     * Searches are pure CPU work: at most one per core runs, the others wait their turn in arrival order. With more
+     * (a request thread each) the cores were time-sliced between them, and every query in a burst took as long as
+     * the burst; first come, first served finishes most of them sooner and bounds the wait by the queue ahead.
+     */
+    private final Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
     private NoteIndex index;
     private volatile long indexMillis;
     private volatile double lastUpdateMillis;
@@ -85,6 +93,7 @@ public class SearchIndex {
                 LOG.infof("Search index built for %d notes in %d ms", vault.size(), indexMillis);
                 ready.countDown();
                 warmUpUpdates(idx);
+                mergeInBackground(idx);
             } else {
                 lastUpdateMillis = millis;
             }
@@ -105,6 +114,22 @@ public class SearchIndex {
             idx.update(any.get());
             idx.refresh();
         }
+    }
+
+    /** Searches are already answered meanwhile; merging only makes them cheaper (see {@link NoteIndex#mergeSegments}). */
+    private void mergeInBackground(NoteIndex idx) {
+        Thread merge = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                idx.mergeSegments();
+                LOG.debugf("Search index merged into one segment in %d ms", (System.nanoTime() - started) / 1_000_000);
+            } catch (IOException | UncheckedIOException | org.apache.lucene.store.AlreadyClosedException e) {
+                LOG.debug("Merging the search index (the app may be stopping)", e);
+            }
+        }, "search-index-merge");
+        merge.setDaemon(true);
+        merge.setPriority(Thread.MIN_PRIORITY);
+        merge.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -145,9 +170,19 @@ public class SearchIndex {
             throw new SearchException("The search index is still being built; try again in a moment.");
         }
         try {
+            if (!running.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new SearchException("Search is busy; try again in a moment.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SearchException("The search was interrupted; try again.");
+        }
+        try {
             return index().search(text, limit, tag, folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            running.release();
         }
     }
 }

@@ -50,7 +50,16 @@ public class SearchProfile {
             long t0 = System.nanoTime();
             index.addAll(notes);
             index.refresh();
+            if (Boolean.getBoolean("merge")) {
+                long m = System.nanoTime();
+                index.mergeSegments();
+                System.out.printf("merge: %d ms%n", (System.nanoTime() - m) / 1_000_000);
+            }
             System.out.printf("index: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+            try (Stream<Path> segmentFiles = Files.list(dir)) {
+                // a query looks up each of its terms once per segment
+                System.out.println("segments: " + segmentFiles.filter(f -> f.toString().endsWith(".si")).count());
+            }
             if (Boolean.getBoolean("warm")) {
                 // as SearchIndex does after the first build
                 index.update(notes.get(0));
@@ -58,12 +67,17 @@ public class SearchProfile {
             }
 
             List<String> queries = VaultBenchmark.studyQueries(notes.stream().map(Note::title).toList(), 600);
+            // -Dkind=1 runs only one kind of query (0 word, 1 pair, 2 typo, 3 phrase, 4 prefix), for a profiler
+            int onlyKind = Integer.getInteger("kind", -1);
             int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
             for (int round = 0; round < rounds; round++) {
                 double[] perKind = new double[5];
                 double[] all = new double[queries.size()];
                 int hits = 0;
                 for (int i = 0; i < queries.size(); i++) {
+                    if (onlyKind >= 0 && i % 5 != onlyKind) {
+                        continue;
+                    }
                     long t = System.nanoTime();
                     hits += index.search(queries.get(i), 10, null, null).size();
                     double ms = (System.nanoTime() - t) / 1e6;
@@ -93,7 +107,7 @@ public class SearchProfile {
                 Thread.sleep(100);
             }
             Arrays.sort(updates);
-            System.out.printf("update + refresh: median %.1f ms, max %.1f ms%n", updates[updates.length / 2], updates[updates.length - 1]);
+            if (updates.length > 0) System.out.printf("update + refresh: median %.1f ms, max %.1f ms%n", updates[updates.length / 2], updates[updates.length - 1]);
         }
     }
 }

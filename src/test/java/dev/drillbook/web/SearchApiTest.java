@@ -44,6 +44,27 @@ class SearchApiTest {
                 .body("[0].snippet", containsString("<mark>cosine</mark>"));
     }
 
+    /** Searches take turns, one per core at a time: many at once are all answered, bad queries among them refused. */
+    @Test
+    void manyConcurrentSearchesAreAllAnsweredAndFailuresDoNotKeepTheirTurn() throws Exception {
+        int clients = Runtime.getRuntime().availableProcessors() * 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < clients * 3; i++) {
+                String q = i % 3 == 0 ? "\"unclosed" : i % 3 == 1 ? "retrieval" : "atention";
+                answers.add(pool.submit(() -> given().queryParam("q", q).when().get("/api/search").then().extract().statusCode()));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                org.junit.jupiter.api.Assertions.assertEquals(i % 3 == 0 ? 400 : 200,
+                        answers.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS), "request " + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        org.junit.jupiter.api.Assertions.assertEquals("rag/Retrieval Basics.md", search("retrieval basics").get("[0].path"));
+    }
+
     @Test
     void aliasesAndTagsAreSearched() {
         Object first = search("sdpa").get("[0].path");
