@@ -183,8 +183,8 @@ public final class NoteIndex implements Closeable {
                 Set<String> seen = new LinkedHashSet<>();
                 collect(searcher, build(parsed, tag, folder, false, false), max, 0, hits, seen, highlight);
                 if (hits.isEmpty() && !parsed.words().isEmpty()) {
-                    // Nothing matched every word: maybe a typo. Only now pay for fuzzy matching (Levenshtein automata).
-                    // Rewritten once into the concrete terms it matches, so highlighting does not build the automata again.
+                    // Nothing matched every word: maybe a typo. Only now pay for fuzzy matching (see OneEditQuery).
+                    // Rewritten once into the concrete terms it matches, so highlighting does not look for them again.
                     Query fuzzy = searcher.rewrite(build(parsed, tag, folder, false, true));
                     collect(searcher, fuzzy, max, 0, hits, seen, fuzzy);
                 }
@@ -280,8 +280,8 @@ public final class NoteIndex implements Closeable {
 
     /**
      * @param relaxed half of the words will do instead of all
-     * @param fuzzy also match words within one typo (building the automata is the slowest part of a query,
-     *     so this is the fallback when nothing matches exactly)
+     * @param fuzzy also match words within one typo (finding the near terms costs more than the rest of a query
+     *     in a large dictionary, so this is the fallback when nothing matches exactly)
      */
     static Query build(SearchQuery parsed, String tag, String folder, boolean relaxed, boolean fuzzy) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
@@ -350,7 +350,7 @@ public final class NoteIndex implements Closeable {
         }
         List<String> exact = Analyzers.tokens(Analyzers.EXACT, word);
         BooleanQuery.Builder group = new BooleanQuery.Builder();
-        java.util.Map<String, org.apache.lucene.util.automaton.CompiledAutomaton> automata = new java.util.HashMap<>();
+        java.util.Map<String, java.util.function.Supplier<org.apache.lucene.util.automaton.CompiledAutomaton>> automata = new java.util.HashMap<>();
         for (String stem : stems) {
             group.add(boost(new TermQuery(new Term(Fields.TITLE, stem)), Fields.TITLE_BOOST), BooleanClause.Occur.SHOULD);
             group.add(boost(new TermQuery(new Term(Fields.ALIASES, stem)), Fields.ALIASES_BOOST), BooleanClause.Occur.SHOULD);
