@@ -4,12 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
  * Rendered note pages, kept until anything in the vault (or in the study state shown on them) changes. A page
  * depends on other notes (backlinks, embeds, link titles), so the stamp is the vault-wide version rather than the
  * note's own; edits are rare next to reads, and re-rendering one page on the next visit is cheap.
+ * <p>
+ * Rendering is pure CPU work, so at most one page per core renders at a time and the others wait their turn in
+ * arrival order (as searches do in {@code SearchIndex}). With a request thread each, eight renders on two cores were
+ * time-sliced and each took as long as the burst; taking turns finishes most of them sooner.
  */
 @ApplicationScoped
 public class PageCache {
@@ -18,6 +23,8 @@ public class PageCache {
 
     private record Entry(String stamp, byte[] html) {
     }
+
+    private final Semaphore renders = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     private final Map<String, Entry> pages = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
         @Override
@@ -34,7 +41,13 @@ public class PageCache {
                 return entry.html();
             }
         }
-        byte[] html = render.get();
+        byte[] html;
+        renders.acquireUninterruptibly();
+        try {
+            html = render.get();
+        } finally {
+            renders.release();
+        }
         synchronized (pages) {
             pages.put(key, new Entry(stamp, html));
         }
