@@ -1,7 +1,6 @@
 package dev.drillbook.search;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -31,7 +30,7 @@ final class Analyzers {
         @Override
         protected TokenStreamComponents createComponents(String field) {
             StandardTokenizer source = new StandardTokenizer();
-            TokenStream stream = new LowerCaseFilter(source);
+            TokenStream stream = new AsciiFirstLowerCaseFilter(source);
             stream = new ASCIIFoldingFilter(stream);
             stream = new EnglishPossessiveFilter(stream);
             stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
@@ -44,7 +43,7 @@ final class Analyzers {
         @Override
         protected TokenStreamComponents createComponents(String field) {
             StandardTokenizer source = new StandardTokenizer();
-            TokenStream stream = new LowerCaseFilter(source);
+            TokenStream stream = new AsciiFirstLowerCaseFilter(source);
             stream = new ASCIIFoldingFilter(stream);
             return new TokenStreamComponents(source, stream);
         }
