@@ -66,6 +66,19 @@ class SearchApiTest {
     }
 
     @Test
+    void everyHitHasEveryFieldEvenWithoutAHeading() {
+        List<java.util.Map<String, Object>> hits = search("attention").getList("$");
+        org.junit.jupiter.api.Assertions.assertFalse(hits.isEmpty());
+        for (java.util.Map<String, Object> hit : hits) {
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("path", "title", "url", "heading", "snippet", "score"),
+                    hit.keySet(), hit.toString());
+            org.junit.jupiter.api.Assertions.assertTrue(hit.get("score") instanceof Number, hit.toString());
+        }
+        given().queryParam("q", "attention").when().get("/api/search").then().statusCode(200)
+                .contentType(io.restassured.http.ContentType.JSON);
+    }
+
+    @Test
     void aliasesAndTagsAreSearched() {
         Object first = search("sdpa").get("[0].path");
         org.junit.jupiter.api.Assertions.assertEquals("attention/Attention.md", first);
