@@ -49,7 +49,9 @@ public class SearchProfile {
         try (NoteIndex index = new NoteIndex(Boolean.getBoolean("nrt") ? new org.apache.lucene.store.NRTCachingDirectory(new org.apache.lucene.store.MMapDirectory(dir), 5.0, 60.0) : new org.apache.lucene.store.MMapDirectory(dir), lookup)) {
             long t0 = System.nanoTime();
             index.addAll(notes);
+            long added = System.nanoTime();
             index.refresh();
+            System.out.printf("add %d ms, refresh %d ms%n", (added - t0) / 1_000_000, (System.nanoTime() - added) / 1_000_000);
             if (Boolean.getBoolean("merge")) {
                 long m = System.nanoTime();
                 index.mergeSegments();
