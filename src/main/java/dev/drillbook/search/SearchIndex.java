@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -41,12 +40,8 @@ public class SearchIndex {
 
     private final CountDownLatch ready = new CountDownLatch(1);
 
-    /**
-     * Searches are pure CPU work: at most one per core runs, the others wait their turn in arrival order. With more
-     * (a request thread each) the cores were time-sliced between them, and every query in a burst took as long as
-     * the burst; first come, first served finishes most of them sooner and bounds the wait by the queue ahead.
-     */
-    private final Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    /** One search per core at a time, in arrival order (see {@link Turns}). */
+    private final Turns turns = new Turns(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(30));
     private NoteIndex index;
     private volatile long indexMillis;
     private volatile double lastUpdateMillis;
@@ -167,22 +162,15 @@ public class SearchIndex {
     public List<SearchHit> search(String text, int limit, String tag, String folder) throws SearchException {
         SearchQuery.parse(text);
         if (!awaitReady(Duration.ofSeconds(60))) {
-            throw new SearchException("The search index is still being built; try again in a moment.");
+            throw new SearchUnavailableException("The search index is still being built; try again in a moment.");
         }
-        try {
-            if (!running.tryAcquire(30, TimeUnit.SECONDS)) {
-                throw new SearchException("Search is busy; try again in a moment.");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SearchException("The search was interrupted; try again.");
-        }
+        turns.acquire();
         try {
             return index().search(text, limit, tag, folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            running.release();
+            turns.release();
         }
     }
 }

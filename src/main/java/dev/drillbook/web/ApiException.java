@@ -24,6 +24,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(409, "Conflict", detail);
     }
 
+    public static ApiException unavailable(String detail) {
+        return new ApiException(503, "Service unavailable", detail);
+    }
+
     public int status() {
         return status;
     }

@@ -3,6 +3,7 @@ package dev.drillbook.web;
 import dev.drillbook.search.SearchException;
 import dev.drillbook.search.SearchHit;
 import dev.drillbook.search.SearchIndex;
+import dev.drillbook.search.SearchUnavailableException;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -51,6 +52,7 @@ public class SearchApi {
             + "that order, BM25), also by prefix and with one typo. \"Quoted phrases\" match in order; tag:x and folder:x "
             + "filter; -word excludes. `snippet` is escaped HTML with matches in <mark>; `heading` is the section it comes from.")
     @APIResponse(responseCode = "400", description = "empty or malformed query (for example an unclosed quote)")
+    @APIResponse(responseCode = "503", description = "the index is still being built, or searches have queued for 30 s")
     public byte[] search(@QueryParam("q") String q, @QueryParam("limit") @DefaultValue("10") int limit,
             @QueryParam("tag") String tag, @QueryParam("folder") String folder) {
         gate.awaitForApi();
@@ -59,6 +61,8 @@ public class SearchApi {
         }
         try {
             return json(index.search(q, limit, tag, folder));
+        } catch (SearchUnavailableException e) {
+            throw ApiException.unavailable(e.getMessage());
         } catch (SearchException e) {
             throw ApiException.badRequest(e.getMessage());
         }

@@ -1,0 +1,9 @@
+package dev.drillbook.search;
+
+/** The query is fine but cannot run now (the index is still being built, or searches are queued too long). */
+public class SearchUnavailableException extends SearchException {
+
+    public SearchUnavailableException(String message) {
+        super(message);
+    }
+}
