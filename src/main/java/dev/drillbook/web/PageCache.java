@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * note's own; edits are rare next to reads, and re-rendering one page on the next visit is cheap.
  * <p>
  * Rendering is pure CPU work, so at most one page per core renders at a time and the others wait their turn in
- * arrival order (as searches do, see {@code dev.drillbook.search.Turns}). With a request thread each, eight renders on two cores were
- * time-sliced and each took as long as the burst; taking turns finishes most of them sooner.
+ * arrival order (as searches do, see {@code dev.drillbook.search.Turns}). With a request thread each, eight renders
+ * on two cores were time-sliced and each took as long as the burst; taking turns finishes most of them sooner.
  */
 @ApplicationScoped
 public class PageCache {

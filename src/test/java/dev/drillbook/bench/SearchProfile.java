@@ -69,7 +69,8 @@ public class SearchProfile {
             }
 
             List<String> queries = VaultBenchmark.studyQueries(notes.stream().map(Note::title).toList(), 600);
-            // -Dkind=1 runs only one kind of query (0 word, 1 pair, 2 typo, 3 phrase, 4 prefix), for a profiler
+            // -Dkind=1 runs only one kind of query (0 word, 1 pair, 2 typo, 3 phrase, 4 prefix), for a profiler; only
+            // that kind's mean is meaningful then
             int onlyKind = Integer.getInteger("kind", -1);
             int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
             for (int round = 0; round < rounds; round++) {
@@ -109,7 +110,10 @@ public class SearchProfile {
                 Thread.sleep(100);
             }
             Arrays.sort(updates);
-            if (updates.length > 0) System.out.printf("update + refresh: median %.1f ms, max %.1f ms%n", updates[updates.length / 2], updates[updates.length - 1]);
+            if (updates.length > 0) {
+                System.out.printf("update + refresh: median %.1f ms, max %.1f ms%n", updates[updates.length / 2],
+                        updates[updates.length - 1]);
+            }
         }
     }
 }

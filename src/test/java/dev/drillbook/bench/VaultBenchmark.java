@@ -88,9 +88,9 @@ class VaultBenchmark {
             List<String> titles = new ArrayList<>();
             JSON.readTree(app.get("/api/notes")).forEach(n -> titles.add(n.get("title").asText()));
             List<String> queries = studyQueries(titles, 600);
-            // Warm-up: every query once, as the page warm-up visits every page. Under the quick JIT the first ~600
-            // queries run partly interpreted (in-process, their p99 is ~4x the later one); the search has no result
-            // cache, so a query seen before costs what a new one does.
+            // Warm-up: every query once. Under the quick JIT the first ~600 queries run partly interpreted (in-process,
+            // their p99 is ~4x the later one's); the search has no result cache, so a query seen before costs what a
+            // new one does.
             Latencies.http(4, queries.size(), port, pid, (c, i) -> c.get("/api/search?limit=10&q="
                     + java.net.URLEncoder.encode(queries.get(i % queries.size()), java.nio.charset.StandardCharsets.UTF_8)));
             Latencies.Report search = Latencies.http(8, 3000, port, pid, (c, i) -> c.get("/api/search?limit=10&q="
