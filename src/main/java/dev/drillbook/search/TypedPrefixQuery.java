@@ -9,6 +9,8 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
+import org.apache.lucene.util.automaton.Automata;
+import org.apache.lucene.util.automaton.Automaton;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.apache.lucene.util.automaton.Operations;
 
@@ -55,8 +57,13 @@ final class TypedPrefixQuery extends MultiTermQuery {
     public void visit(QueryVisitor visitor) {
         if (visitor.acceptField(field)) {
             // built only if a visitor asks (highlighters do); scoring never needs it
-            visitor.consumeTermsMatching(this, field, () -> new ByteRunAutomaton(PrefixQuery.toAutomaton(prefix), true,
-                    Operations.DEFAULT_DETERMINIZE_WORK_LIMIT));
+            visitor.consumeTermsMatching(this, field, () -> {
+                Automaton terms = PrefixQuery.toAutomaton(prefix);
+                if (longerOnly) {
+                    terms = Operations.minus(terms, Automata.makeBinary(prefix), Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
+                }
+                return new ByteRunAutomaton(terms, true, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
+            });
         }
     }
 
@@ -68,7 +75,8 @@ final class TypedPrefixQuery extends MultiTermQuery {
     @Override
     public boolean equals(Object other) {
         return sameClassAs(other) && field.equals(((TypedPrefixQuery) other).field)
-                && prefix.equals(((TypedPrefixQuery) other).prefix) && longerOnly == ((TypedPrefixQuery) other).longerOnly;
+                && prefix.equals(((TypedPrefixQuery) other).prefix) && longerOnly == ((TypedPrefixQuery) other).longerOnly
+                && getRewriteMethod().equals(((TypedPrefixQuery) other).getRewriteMethod());
     }
 
     @Override

@@ -86,4 +86,25 @@ class TypedPrefixQueryTest {
             assertTrue(matches(searcher, new TypedPrefixQuery("f", "emu", true, MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE)).isEmpty());
         }
     }
+
+    @Test
+    void whatItMatchesIsWhatAVisitorIsTold() {
+        java.util.Map<Boolean, org.apache.lucene.util.automaton.ByteRunAutomaton> told = new java.util.HashMap<>();
+        for (boolean longerOnly : new boolean[] {false, true}) {
+            new TypedPrefixQuery("f", "embed", longerOnly, MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE)
+                    .visit(new org.apache.lucene.search.QueryVisitor() {
+                        @Override
+                        public void consumeTermsMatching(Query query, String field,
+                                java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+                            told.put(longerOnly, automaton.get());
+                        }
+                    });
+        }
+        for (String term : List.of("embed", "embeds", "embedding", "embark", "emb", "zebra")) {
+            org.apache.lucene.util.BytesRef bytes = new org.apache.lucene.util.BytesRef(term);
+            boolean prefixed = term.startsWith("embed");
+            assertEquals(prefixed, told.get(false).run(bytes.bytes, bytes.offset, bytes.length), term);
+            assertEquals(prefixed && !term.equals("embed"), told.get(true).run(bytes.bytes, bytes.offset, bytes.length), term);
+        }
+    }
 }
