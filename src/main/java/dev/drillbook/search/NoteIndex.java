@@ -25,7 +25,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 
 import java.io.Closeable;
@@ -185,22 +184,31 @@ public final class NoteIndex implements Closeable {
                 Query highlight = highlightQuery(parsed);
                 List<SearchHit> hits = new ArrayList<>();
                 Set<String> seen = new LinkedHashSet<>();
-                collect(searcher, build(parsed, tag, folder, false, false), max, 0, hits, seen, highlight);
+                MetaFirst strict = new MetaFirst();
+                collect(searcher, strict, build(parsed, tag, folder, false, false, strict), max, 0, hits, seen, highlight);
                 if (hits.isEmpty() && !parsed.words().isEmpty()) {
                     // Nothing matched every word: maybe a typo. Only now pay for fuzzy matching (see OneEditQuery).
-                    // Rewritten once into the concrete terms it matches, so highlighting does not look for them again.
-                    Query fuzzy = searcher.rewrite(build(parsed, tag, folder, false, true));
-                    collect(searcher, fuzzy, max, 0, hits, seen, fuzzy);
+                    // Rewritten once into the concrete terms it matches, so highlighting does not look for them again;
+                    // searched whole (a MetaFirst with no clauses), as rewriting the pieces again would cost as much.
+                    try {
+                        Query fuzzy = searcher.rewrite(build(parsed, tag, folder, false, true, new MetaFirst()));
+                        collect(searcher, new MetaFirst(), fuzzy, max, 0, hits, seen, fuzzy);
+                    } catch (IndexSearcher.TooManyClauses e) {
+                        // a long question whose words each have dozens of near terms: half of its words will do (below)
+                    }
                 }
                 if (hits.size() < max && parsed.words().size() > 1) {
                     // Questions in natural language: notes matching only some words come after full matches.
                     double below = hits.isEmpty() ? 0 : hits.get(hits.size() - 1).score();
-                    collect(searcher, build(parsed, tag, folder, true, false), max, below, hits, seen, highlight);
+                    MetaFirst relaxed = new MetaFirst();
+                    collect(searcher, relaxed, build(parsed, tag, folder, true, false, relaxed), max, below, hits, seen, highlight);
                 }
                 return hits;
             } finally {
                 searchers.release(searcher);
             }
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new SearchException("The query has too many words to search for at once: shorten it.");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -210,10 +218,9 @@ public final class NoteIndex implements Closeable {
      * Appends hits for {@code query} not seen yet; with {@code below > 0} their scores are scaled under it, so
      * relaxed matches always rank after strict ones.
      */
-    private void collect(IndexSearcher searcher, Query query, int max, double below, List<SearchHit> hits, Set<String> seen,
-            Query highlight) throws IOException {
-        // counting hits only up to what is shown lets Lucene skip documents that cannot make the top
-        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(max, null, max));
+    private void collect(IndexSearcher searcher, MetaFirst parts, Query query, int max, double below, List<SearchHit> hits,
+            Set<String> seen, Query highlight) throws IOException {
+        TopDocs top = parts.top(searcher, query, max);
         double best = top.scoreDocs.length == 0 ? 1 : top.scoreDocs[0].score;
         List<Integer> docs = new ArrayList<>();
         List<Note> found = new ArrayList<>();
@@ -286,22 +293,24 @@ public final class NoteIndex implements Closeable {
      * @param relaxed half of the words will do instead of all
      * @param fuzzy also match words within one typo (finding the near terms costs more than the rest of a query
      *     in a large dictionary, so this is the fallback when nothing matches exactly)
+     * @param parts records the scoring clauses by field, for {@link MetaFirst}
      */
-    static Query build(SearchQuery parsed, String tag, String folder, boolean relaxed, boolean fuzzy) {
+    static Query build(SearchQuery parsed, String tag, String folder, boolean relaxed, boolean fuzzy, MetaFirst parts) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         List<Query> groups = new ArrayList<>();
         for (int i = 0; i < parsed.words().size(); i++) {
-            Query group = wordGroup(parsed.words().get(i), i == parsed.words().size() - 1, fuzzy);
+            Query group = wordGroup(parsed.words().get(i), i == parsed.words().size() - 1, fuzzy, parts);
             if (group != null) {
                 groups.add(group);
             }
         }
         for (String phrase : parsed.phrases()) {
-            Query group = phraseGroup(phrase);
+            Query group = phraseGroup(phrase, parts);
             if (group != null) {
                 groups.add(group);
             }
         }
+        parts.groups(groups.size());
         if (relaxed) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             groups.forEach(g -> any.add(g, BooleanClause.Occur.SHOULD));
@@ -347,7 +356,7 @@ public final class NoteIndex implements Closeable {
             new org.apache.lucene.search.MultiTermQuery.TopTermsBlendedFreqScoringRewrite(48);
 
     /** One typed word: stem matches in every field (boosted), prefix matches, and (if asked) typo-tolerant ones. */
-    private static Query wordGroup(String word, boolean last, boolean fuzzy) {
+    private static Query wordGroup(String word, boolean last, boolean fuzzy, MetaFirst parts) {
         List<String> stems = Analyzers.tokens(Analyzers.STEMMED, word);
         if (stems.isEmpty()) {
             return null;  // a stop word ("by", "of", "in"): it must not be required anywhere
@@ -356,33 +365,33 @@ public final class NoteIndex implements Closeable {
         BooleanQuery.Builder group = new BooleanQuery.Builder();
         java.util.Map<String, java.util.function.Supplier<org.apache.lucene.util.automaton.CompiledAutomaton>> automata = new java.util.HashMap<>();
         for (String stem : stems) {
-            group.add(boost(new TermQuery(new Term(Fields.TITLE, stem)), Fields.TITLE_BOOST), BooleanClause.Occur.SHOULD);
-            group.add(boost(new TermQuery(new Term(Fields.ALIASES, stem)), Fields.ALIASES_BOOST), BooleanClause.Occur.SHOULD);
-            group.add(boost(new TermQuery(new Term(Fields.HEADINGS, stem)), Fields.HEADINGS_BOOST), BooleanClause.Occur.SHOULD);
-            group.add(boost(new TermQuery(new Term(Fields.TAGS_TEXT, stem)), Fields.TAGS_BOOST), BooleanClause.Occur.SHOULD);
-            group.add(boost(new TermQuery(new Term(Fields.BODY, stem)), Fields.BODY_BOOST), BooleanClause.Occur.SHOULD);
+            group.add(parts.meta(boost(new TermQuery(new Term(Fields.TITLE, stem)), Fields.TITLE_BOOST)), BooleanClause.Occur.SHOULD);
+            group.add(parts.meta(boost(new TermQuery(new Term(Fields.ALIASES, stem)), Fields.ALIASES_BOOST)), BooleanClause.Occur.SHOULD);
+            group.add(parts.meta(boost(new TermQuery(new Term(Fields.HEADINGS, stem)), Fields.HEADINGS_BOOST)), BooleanClause.Occur.SHOULD);
+            group.add(parts.meta(boost(new TermQuery(new Term(Fields.TAGS_TEXT, stem)), Fields.TAGS_BOOST)), BooleanClause.Occur.SHOULD);
+            group.add(parts.body(boost(new TermQuery(new Term(Fields.BODY, stem)), Fields.BODY_BOOST)), BooleanClause.Occur.SHOULD);
             if (fuzzy && stem.length() >= 4) {
-                group.add(boost(new OneEditQuery(Fields.BODY, stem, automata.computeIfAbsent(stem, OneEditQuery::automaton)), 0.3f),
-                        BooleanClause.Occur.SHOULD);
+                group.add(parts.body(boost(new OneEditQuery(Fields.BODY, stem, automata.computeIfAbsent(stem, OneEditQuery::automaton)),
+                        0.3f)), BooleanClause.Occur.SHOULD);
             }
             if (last && stem.length() >= 3) {
-                group.add(boost(new TypedPrefixQuery(Fields.BODY, stem, true, PREFIX_REWRITE), 0.4f), BooleanClause.Occur.SHOULD);
+                group.add(parts.body(boost(new TypedPrefixQuery(Fields.BODY, stem, true, PREFIX_REWRITE), 0.4f)), BooleanClause.Occur.SHOULD);
             }
         }
         for (String token : exact) {
             // only the word being typed is a prefix: earlier words are whole (and a prefix query per word made long
             // questions both slow and liable to exceed Lucene's clause limit)
             if (last && token.length() >= 2) {
-                group.add(boost(new TypedPrefixQuery(Fields.TITLE_EXACT, token, false, PREFIX_REWRITE), Fields.TITLE_BOOST * 0.6f), BooleanClause.Occur.SHOULD);
-                group.add(boost(new TypedPrefixQuery(Fields.ALIASES_EXACT, token, false, PREFIX_REWRITE), Fields.ALIASES_BOOST * 0.6f), BooleanClause.Occur.SHOULD);
-                group.add(boost(new TypedPrefixQuery(Fields.HEADINGS_EXACT, token, false, PREFIX_REWRITE), Fields.HEADINGS_BOOST * 0.5f), BooleanClause.Occur.SHOULD);
+                group.add(parts.meta(boost(new TypedPrefixQuery(Fields.TITLE_EXACT, token, false, PREFIX_REWRITE), Fields.TITLE_BOOST * 0.6f)), BooleanClause.Occur.SHOULD);
+                group.add(parts.meta(boost(new TypedPrefixQuery(Fields.ALIASES_EXACT, token, false, PREFIX_REWRITE), Fields.ALIASES_BOOST * 0.6f)), BooleanClause.Occur.SHOULD);
+                group.add(parts.meta(boost(new TypedPrefixQuery(Fields.HEADINGS_EXACT, token, false, PREFIX_REWRITE), Fields.HEADINGS_BOOST * 0.5f)), BooleanClause.Occur.SHOULD);
             }
             if (fuzzy && token.length() >= 4) {
                 // one automaton for the three fields (and for the body too when the stem is the word itself)
                 var automaton = automata.computeIfAbsent(token, OneEditQuery::automaton);
-                group.add(boost(new OneEditQuery(Fields.TITLE_EXACT, token, automaton), Fields.TITLE_BOOST * 0.4f), BooleanClause.Occur.SHOULD);
-                group.add(boost(new OneEditQuery(Fields.ALIASES_EXACT, token, automaton), Fields.ALIASES_BOOST * 0.4f), BooleanClause.Occur.SHOULD);
-                group.add(boost(new OneEditQuery(Fields.HEADINGS_EXACT, token, automaton), Fields.HEADINGS_BOOST * 0.3f), BooleanClause.Occur.SHOULD);
+                group.add(parts.meta(boost(new OneEditQuery(Fields.TITLE_EXACT, token, automaton), Fields.TITLE_BOOST * 0.4f)), BooleanClause.Occur.SHOULD);
+                group.add(parts.meta(boost(new OneEditQuery(Fields.ALIASES_EXACT, token, automaton), Fields.ALIASES_BOOST * 0.4f)), BooleanClause.Occur.SHOULD);
+                group.add(parts.meta(boost(new OneEditQuery(Fields.HEADINGS_EXACT, token, automaton), Fields.HEADINGS_BOOST * 0.3f)), BooleanClause.Occur.SHOULD);
             }
         }
         return group.build();
@@ -392,13 +401,13 @@ public final class NoteIndex implements Closeable {
      * A quoted phrase: these words in this order in title, aliases, headings or body (stemmed, so "vector searches"
      * matches "vector search"; a stop word keeps its place, so "state of the art" needs two words between).
      */
-    private static Query phraseGroup(String phrase) {
+    private static Query phraseGroup(String phrase, MetaFirst parts) {
         List<Analyzers.Positioned> stems = Analyzers.positioned(Analyzers.STEMMED, phrase);
         if (stems.isEmpty()) {
             return null;
         }
         if (stems.size() == 1) {
-            return wordGroup(stems.get(0).term(), false, false);
+            return wordGroup(stems.get(0).term(), false, false, parts);
         }
         BooleanQuery.Builder group = new BooleanQuery.Builder();
         String[] fields = {Fields.TITLE, Fields.ALIASES, Fields.HEADINGS, Fields.BODY};
@@ -409,7 +418,8 @@ public final class NoteIndex implements Closeable {
             for (Analyzers.Positioned stem : stems) {
                 builder.add(new Term(fields[f], stem.term()), stem.position());
             }
-            group.add(boost(builder.build(), boosts[f]), BooleanClause.Occur.SHOULD);
+            Query clause = boost(builder.build(), boosts[f]);
+            group.add(fields[f].equals(Fields.BODY) ? parts.body(clause) : parts.meta(clause), BooleanClause.Occur.SHOULD);
         }
         return group.build();
     }

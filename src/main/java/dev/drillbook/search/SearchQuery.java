@@ -10,6 +10,8 @@ import java.util.List;
 record SearchQuery(List<String> words, List<String> phrases, List<String> excluded, List<String> tags, List<String> folders) {
 
     static final int MAX_LENGTH = 500;
+    /** Words and phrases: each becomes a handful of clauses per field, and Lucene refuses over 1,024 in all. */
+    static final int MAX_WORDS = 32;
 
     static SearchQuery parse(String text) throws SearchException {
         if (text == null || text.isBlank()) {
@@ -64,6 +66,9 @@ record SearchQuery(List<String> words, List<String> phrases, List<String> exclud
                     words.add(token);
                 }
             }
+        }
+        if (words.size() + phrases.size() > MAX_WORDS) {
+            throw new SearchException("Too many words: search with at most " + MAX_WORDS + " words and phrases.");
         }
         if (words.isEmpty() && phrases.isEmpty() && tags.isEmpty() && folders.isEmpty()) {
             throw new SearchException("Nothing to search for: add a word or a phrase, not only exclusions.");

@@ -77,6 +77,8 @@ public class SearchProfile {
                 double[] perKind = new double[5];
                 double[] all = new double[queries.size()];
                 int hits = 0;
+                com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+                long allocated = threads.getCurrentThreadAllocatedBytes();
                 for (int i = 0; i < queries.size(); i++) {
                     if (onlyKind >= 0 && i % 5 != onlyKind) {
                         continue;
@@ -88,11 +90,13 @@ public class SearchProfile {
                     perKind[i % 5] += ms;
                 }
                 Arrays.sort(all);
+                // allocation is what the young collections of a running app pay for
+                long kbPerQuery = (threads.getCurrentThreadAllocatedBytes() - allocated) / 1024 / (onlyKind >= 0 ? queries.size() / 5 : queries.size());
 
                 System.out.printf("round %d: mean %.2f ms, p50 %.2f, p99 %.2f, max %.2f; by kind (word, pair, typo, phrase, prefix) "
-                        + "%.2f %.2f %.2f %.2f %.2f; %d hits%n", round, Arrays.stream(all).sum() / all.length, all[all.length / 2],
+                        + "%.2f %.2f %.2f %.2f %.2f; %d hits, %d KB allocated per query%n", round, Arrays.stream(all).sum() / all.length, all[all.length / 2],
                         all[(int) (all.length * 0.99)], all[all.length - 1], perKind[0] / 120, perKind[1] / 120, perKind[2] / 120,
-                        perKind[3] / 120, perKind[4] / 120, hits);
+                        perKind[3] / 120, perKind[4] / 120, hits, kbPerQuery);
             }
             double[] updates = new double[Integer.getInteger("edits", 20)];
             for (int i = 0; i < updates.length; i++) {

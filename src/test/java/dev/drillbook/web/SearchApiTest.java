@@ -125,6 +125,8 @@ class SearchApiTest {
         given().queryParam("q", "\"unclosed").when().get("/api/search").then().statusCode(400)
                 .body("title", equalTo("Bad request")).body("detail", containsString("quote"));
         given().queryParam("q", "x").queryParam("limit", 0).when().get("/api/search").then().statusCode(400);
+        given().queryParam("q", "word ".repeat(33).strip()).when().get("/api/search").then().statusCode(400)
+                .body("detail", containsString("at most 32 words"));
     }
 
     @Test
