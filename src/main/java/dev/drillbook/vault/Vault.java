@@ -97,7 +97,8 @@ public class Vault {
     private record Derived(long version, List<TagCount> tags, List<VaultProblem> problems) {
     }
 
-    private record Source(String path, FrontMatter frontMatter, Instant modified, long size, String error,
+    /** One Markdown file as read from disk: its front matter and rest, or why it could not be read. */
+    record Source(String path, FrontMatter frontMatter, Instant modified, long size, String error,
             List<MarkdownProblem> problems) {
     }
 
@@ -116,6 +117,7 @@ public class Vault {
     /** Reads the vault at {@code dir} in the background; pages wait for it via {@link #awaitLoaded}. */
     void start(Path dir) {
         root = dir.toAbsolutePath().normalize();
+        EarlyRead.corrections = this::factsCorrected;
         composer = new EmbedComposer(this::note, this::section,
                 config.vault().embedDepth());
         writer.submit(this::initialLoad);
@@ -133,27 +135,29 @@ public class Vault {
                 return;
             }
             startWatching();
+            // Started while Quarkus was booting, if it was for this folder (see EarlyRead); the watcher runs from here
+            // on, and what changed on disk before it started is read again below.
+            EarlyRead.Result early = EarlyRead.take(root);
             List<Path> files = listFiles(root);
             List<Path> markdown = files.stream().filter(f -> SiteUrls.isMarkdown(f.toString())).toList();
             loadTotal.set(markdown.size());
-            for (Path file : files) {
-                if (!SiteUrls.isMarkdown(file.toString())) {
-                    String path = VaultPaths.relative(root, file);
-                    attachments.add(path);
-                    names.add(path, List.of());
-                }
+            List<Source> sources = early == null ? markdown.parallelStream().map(this::read).toList()
+                    : early.upToDate(markdown);
+            attachments.addAll(addNames(names, root, files, sources));
+            Map<String, Note> built = early == null ? null : early.notesIfUnchanged(files, sources);
+            if (built != null) {
+                notes.putAll(built);
+                loadDone.set(built.size());
+            } else {
+                sources.parallelStream().forEach(source -> {
+                    notes.put(source.path(), build(source));
+                    loadDone.incrementAndGet();
+                });
             }
-            List<Source> sources = markdown.parallelStream().map(this::read).toList();
-            for (Source source : sources) {
-                names.add(source.path(), source.frontMatter().aliases());
-            }
-            sources.parallelStream().forEach(source -> {
-                notes.put(source.path(), build(source));
-                loadDone.incrementAndGet();
-            });
             notes.values().forEach(this::indexLinks);
             loadMillis = (System.nanoTime() - started) / 1_000_000;
-            LOG.infof("Vault %s: %d notes and %d attachments read in %d ms", root, notes.size(), attachments.size(), loadMillis);
+            LOG.infof("Vault %s: %d notes and %d attachments read in %d ms%s", root, notes.size(), attachments.size(), loadMillis,
+                    early == null ? "" : " (the files read while the app was starting)");
         } catch (IOException | RuntimeException e) {
             LOG.error("Reading the vault failed", e);
             synchronized (vaultProblems) {
@@ -233,7 +237,7 @@ public class Vault {
         }
     }
 
-    private static List<Path> listFiles(Path root) throws IOException {
+    static List<Path> listFiles(Path root) throws IOException {
         List<Path> files = new ArrayList<>();
         Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
             @Override
@@ -271,6 +275,10 @@ public class Vault {
     }
 
     private Source read(Path file) {
+        return read(root, file);
+    }
+
+    static Source read(Path root, Path file) {
         String path = VaultPaths.relative(root, file);
         Instant modified = Instant.EPOCH;
         long size = 0;
@@ -299,11 +307,34 @@ public class Vault {
         }
     }
 
-    private Note build(Source source) {
+    /**
+     * Names every file can be linked by: attachments by path, notes by path and aliases, in this order (the order
+     * decides which of two notes of the same name a link finds). Returns the attachments' paths.
+     */
+    static List<String> addNames(NameIndex names, Path root, List<Path> files, List<Source> sources) {
+        List<String> attachments = new ArrayList<>();
+        for (Path file : files) {
+            if (!SiteUrls.isMarkdown(file.toString())) {
+                String path = VaultPaths.relative(root, file);
+                attachments.add(path);
+                names.add(path, List.of());
+            }
+        }
+        for (Source source : sources) {
+            names.add(source.path(), source.frontMatter().aliases());
+        }
+        return attachments;
+    }
+
+    static Note build(NoteBuilder builder, NameIndex names, Source source) {
         if (source.error() != null) {
             return builder.unreadable(source.path(), source.error(), source.modified());
         }
         return builder.build(source.path(), source.frontMatter(), source.modified(), source.size(), names, source.problems());
+    }
+
+    private Note build(Source source) {
+        return build(builder, names, source);
     }
 
     /**

@@ -1,0 +1,158 @@
+package dev.drillbook.vault;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+
+import dev.drillbook.markdown.ObsidianMarkdown;
+import dev.drillbook.markdown.SiteUrls;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Starts reading the notes while Quarkus is still booting, so the vault is ready sooner.
+ *
+ * <p>Why: booting (the database, migrations, Hibernate, the web layer) takes seconds, mostly on one thread, while
+ * the other cores wait; reading a 10,000-note vault takes seconds of CPU too. This bean observes the earliest event
+ * the application gets, when the notes folder is known from the raw configuration but the typed configuration is
+ * not ready yet, and on a background thread reads every Markdown file and builds its note, as {@link Vault} would.
+ * The vault takes the result when it starts its own load, if it was for the same folder: it lists the folder again
+ * (its watcher runs from then on), reads again every file whose size or modification time changed, and keeps the
+ * notes built early only if no file changed, came or went (a change can change how links in other notes resolve).
+ * Nothing is written, and a read of another folder is dropped.
+ */
+@ApplicationScoped
+class EarlyRead {
+
+    private static final Logger LOG = Logger.getLogger(EarlyRead.class);
+
+    private static volatile CompletableFuture<Result> pending;
+
+    /**
+     * Where renders of notes built early report facts the fast scan got wrong: the vault, once it has started
+     * (renders happen only after that).
+     */
+    static volatile java.util.function.BiConsumer<String, dev.drillbook.markdown.RenderedMarkdown> corrections;
+
+    /** The files read early (Markdown by vault path), and the notes built from them. */
+    record Result(Path root, List<Path> files, Map<String, Vault.Source> sources, Map<String, Note> notes) {
+
+        /**
+         * The notes built early, if they are still what the vault would build now: the same files, none of them read
+         * again (any change can change how other notes' links resolve, so then every note is built again).
+         */
+        Map<String, Note> notesIfUnchanged(List<Path> filesNow, List<Vault.Source> sourcesNow) {
+            if (!filesNow.equals(files) || sourcesNow.size() != sources.size()) {
+                return null;
+            }
+            for (Vault.Source source : sourcesNow) {
+                if (sources.get(source.path()) != source) {
+                    return null;
+                }
+            }
+            return notes;
+        }
+
+        /**
+         * The sources of {@code markdown} (this vault's Markdown files as listed now): the early read where the file
+         * still has the size and modification time it had then, and a new read where not.
+         */
+        List<Vault.Source> upToDate(List<Path> markdown) {
+            return markdown.parallelStream().map(file -> {
+                Vault.Source early = sources.get(VaultPaths.relative(root, file));
+                if (early != null && early.error() == null && unchanged(file, early)) {
+                    return early;
+                }
+                return Vault.read(root, file);
+            }).toList();
+        }
+
+        private static boolean unchanged(Path file, Vault.Source early) {
+            try {
+                BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
+                return now.size() == early.size() && now.lastModifiedTime().toInstant().equals(early.modified());
+            } catch (IOException | SecurityException e) {
+                return false;
+            }
+        }
+    }
+
+    void begin(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        Optional<String> dir = ConfigProvider.getConfig().getOptionalValue("drillbook.notes-dir", String.class);
+        if (dir.isEmpty()) {
+            return;
+        }
+        Path root = Path.of(dir.get()).toAbsolutePath().normalize();
+        if (Files.isDirectory(root)) {
+            startFor(root);
+        }
+    }
+
+    /** Starts reading {@code root} on a background thread (and the common pool), for {@link #take}. */
+    static void startFor(Path root) {
+        pending = CompletableFuture.supplyAsync(() -> read(root), runnable -> {
+            Thread thread = new Thread(runnable, "drillbook-early-read");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    static Result read(Path root) {
+        try {
+            List<Path> files = Vault.listFiles(root);
+            // In parallel, as the vault's own load: on one thread it was still running when the boot had finished.
+            List<Vault.Source> sources = files.parallelStream().filter(file -> SiteUrls.isMarkdown(file.toString()))
+                    .map(file -> Vault.read(root, file)).toList();
+            NameIndex names = new NameIndex();
+            Vault.addNames(names, root, files, sources);
+            NoteBuilder builder = new NoteBuilder(new ObsidianMarkdown(), (path, rendered) -> {
+                var vault = corrections;
+                if (vault != null) {
+                    vault.accept(path, rendered);
+                }
+            });
+            Map<String, Note> notes = sources.parallelStream()
+                    .collect(Collectors.toConcurrentMap(Vault.Source::path, source -> Vault.build(builder, names, source)));
+            Map<String, Vault.Source> byPath = sources.stream()
+                    .collect(Collectors.toMap(Vault.Source::path, Function.identity(), (a, b) -> a));
+            return new Result(root, files, byPath, notes);
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("Reading the vault early failed (it is read again): %s", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The early read of {@code root}, waiting for it to finish if it is still running; null if there was none, or it
+     * was of another folder. Taken once: a second call returns null.
+     */
+    static Result take(Path root) {
+        CompletableFuture<Result> read = pending;
+        pending = null;
+        if (read == null) {
+            return null;
+        }
+        try {
+            Result result = read.get();
+            return result != null && result.root().equals(root) ? result : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        }
+    }
+}
