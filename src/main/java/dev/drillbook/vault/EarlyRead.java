@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 
+import dev.drillbook.markdown.LinkTargets;
 import dev.drillbook.markdown.ObsidianMarkdown;
+import dev.drillbook.markdown.Resolution;
 import dev.drillbook.markdown.SiteUrls;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -25,8 +27,9 @@ import java.util.stream.Collectors;
 /**
  * Starts reading the notes while Quarkus is still booting, so the vault is ready sooner.
  *
- * <p>Why: booting (the database, migrations, Hibernate, the web layer) takes seconds, mostly on one thread, while
- * the other cores wait; reading a 10,000-note vault takes seconds of CPU too. This bean observes the earliest event
+ * <p>Why: booting (the database, migrations, Hibernate, the web layer) takes seconds, and the vault's own read used
+ * to start only after it. Side by side the boot gets slower, as both want the cores, but the vault is ready sooner
+ * (README, Performance, has the figures). This bean observes the earliest event
  * the application gets, when the notes folder is known from the raw configuration but the typed configuration is
  * not ready yet, and on a background thread reads every Markdown file and builds its note, as {@link Vault} would.
  * The vault takes the result when it starts its own load, if it was for the same folder: it lists the folder again
@@ -47,8 +50,19 @@ class EarlyRead {
      */
     static volatile java.util.function.BiConsumer<String, dev.drillbook.markdown.RenderedMarkdown> corrections;
 
-    /** The files read early (Markdown by vault path), and the notes built from them. */
-    record Result(Path root, List<Path> files, Map<String, Vault.Source> sources, Map<String, Note> notes) {
+    /**
+     * The files read early (Markdown by vault path), and the notes built from them; {@code links} is what those notes
+     * resolve links with when they render (later, lazily).
+     */
+    record Result(Path root, List<Path> files, Map<String, Vault.Source> sources, Map<String, Note> notes, Links links) {
+
+        /**
+         * From now on, notes built early resolve their links with the vault's own name index (which changes with
+         * the vault) instead of the one they were built with (which does not).
+         */
+        void resolveWith(LinkTargets live) {
+            links.current = live;
+        }
 
         /**
          * The notes built early, if they are still what the vault would build now: the same files, none of them read
@@ -90,7 +104,14 @@ class EarlyRead {
         }
     }
 
+    /**
+     * Quarkus warns at build time that this event may come at another moment in a native image; there it would come
+     * while the image is built, so a native image does not read early at all.
+     */
     void begin(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        if (io.quarkus.runtime.ImageMode.current().isNativeImage()) {
+            return;
+        }
         Optional<String> dir = ConfigProvider.getConfig().getOptionalValue("drillbook.notes-dir", String.class);
         if (dir.isEmpty()) {
             return;
@@ -118,6 +139,7 @@ class EarlyRead {
                     .map(file -> Vault.read(root, file)).toList();
             NameIndex names = new NameIndex();
             Vault.addNames(names, root, files, sources);
+            Links links = new Links(names);
             NoteBuilder builder = new NoteBuilder(new ObsidianMarkdown(), (path, rendered) -> {
                 var vault = corrections;
                 if (vault != null) {
@@ -125,13 +147,27 @@ class EarlyRead {
                 }
             });
             Map<String, Note> notes = sources.parallelStream()
-                    .collect(Collectors.toConcurrentMap(Vault.Source::path, source -> Vault.build(builder, names, source)));
+                    .collect(Collectors.toConcurrentMap(Vault.Source::path, source -> Vault.build(builder, links, source)));
             Map<String, Vault.Source> byPath = sources.stream()
                     .collect(Collectors.toMap(Vault.Source::path, Function.identity(), (a, b) -> a));
-            return new Result(root, files, byPath, notes);
+            return new Result(root, files, byPath, notes, links);
         } catch (IOException | RuntimeException e) {
             LOG.debugf("Reading the vault early failed (it is read again): %s", e.getMessage());
             return null;
+        }
+    }
+
+    /** Link resolution that can be handed over: a note renders long after it was built. */
+    static final class Links implements LinkTargets {
+        volatile LinkTargets current;
+
+        Links(LinkTargets current) {
+            this.current = current;
+        }
+
+        @Override
+        public Resolution resolve(String target, String fromPath) {
+            return current.resolve(target, fromPath);
         }
     }
 

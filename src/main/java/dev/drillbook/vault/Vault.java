@@ -3,6 +3,7 @@ package dev.drillbook.vault;
 import dev.drillbook.config.DrillbookConfig;
 import dev.drillbook.markdown.AnchorIds;
 import dev.drillbook.markdown.FrontMatter;
+import dev.drillbook.markdown.LinkTargets;
 import dev.drillbook.markdown.MarkdownProblem;
 import dev.drillbook.markdown.NoteLink;
 import dev.drillbook.markdown.ObsidianMarkdown;
@@ -146,6 +147,7 @@ public class Vault {
             attachments.addAll(addNames(names, root, files, sources));
             Map<String, Note> built = early == null ? null : early.notesIfUnchanged(files, sources);
             if (built != null) {
+                early.resolveWith(names);
                 notes.putAll(built);
                 loadDone.set(built.size());
             } else {
@@ -326,7 +328,7 @@ public class Vault {
         return attachments;
     }
 
-    static Note build(NoteBuilder builder, NameIndex names, Source source) {
+    static Note build(NoteBuilder builder, LinkTargets names, Source source) {
         if (source.error() != null) {
             return builder.unreadable(source.path(), source.error(), source.modified());
         }

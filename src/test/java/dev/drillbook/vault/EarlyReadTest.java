@@ -74,6 +74,22 @@ class EarlyReadTest {
     }
 
     @Test
+    void notesBuiltEarlyRenderTheirLinksWithTheIndexTheyAreHandedTo() throws Exception {
+        Files.writeString(vault.resolve("A.md"), "Links to [[B]].\n");
+        Files.writeString(vault.resolve("B.md"), "Plain.\n");
+        Path root = vault.toAbsolutePath().normalize();
+        EarlyRead.Result early = EarlyRead.read(root);
+        // the vault's own index, which (say) no longer knows B by the time A is first rendered
+        NameIndex live = new NameIndex();
+        live.add("A.md", List.of());
+        early.resolveWith(live);
+        String html = early.notes().get("A.md").html().get().joined();
+        String resolvedHtml = EarlyRead.read(root).notes().get("A.md").html().get().joined();
+        assertTrue(!html.equals(resolvedHtml), "rendered with the handed-over index:\n" + html + "\nvs\n" + resolvedHtml);
+        assertTrue(resolvedHtml.contains("B"), resolvedHtml);
+    }
+
+    @Test
     void aReadOfAnotherFolderIsDroppedAndAReadIsTakenOnce() throws Exception {
         Files.writeString(vault.resolve("Note.md"), "Text.\n");
         Path root = vault.toAbsolutePath().normalize();
