@@ -5,7 +5,6 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -34,7 +33,7 @@ final class Analyzers {
             stream = new ASCIIFoldingFilter(stream);
             stream = new EnglishPossessiveFilter(stream);
             stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-            stream = new PorterStemFilter(stream);
+            stream = new CachingPorterStemFilter(stream);
             return new TokenStreamComponents(source, stream);
         }
     };
