@@ -56,6 +56,12 @@ final class CachingPorterStemFilter extends TokenFilter {
         return true;
     }
 
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        current.pending = false;
+    }
+
     /** Hands the token this filter holds to the Porter filter, once. */
     private static final class CurrentToken extends TokenStream {
         boolean pending;

@@ -42,7 +42,10 @@ class EarlyRead {
 
     private static final Logger LOG = Logger.getLogger(EarlyRead.class);
 
-    private static volatile CompletableFuture<Result> pending;
+    private static volatile Pending pending;
+
+    private record Pending(Path root, CompletableFuture<Result> read) {
+    }
 
     /**
      * Where renders of notes built early report facts the fast scan got wrong: the vault, once it has started
@@ -112,23 +115,28 @@ class EarlyRead {
         if (io.quarkus.runtime.ImageMode.current().isNativeImage()) {
             return;
         }
-        Optional<String> dir = ConfigProvider.getConfig().getOptionalValue("drillbook.notes-dir", String.class);
-        if (dir.isEmpty()) {
-            return;
-        }
-        Path root = Path.of(dir.get()).toAbsolutePath().normalize();
-        if (Files.isDirectory(root)) {
-            startFor(root);
+        try {
+            Optional<String> dir = ConfigProvider.getConfig().getOptionalValue("drillbook.notes-dir", String.class);
+            if (dir.isEmpty()) {
+                return;
+            }
+            Path root = Path.of(dir.get()).toAbsolutePath().normalize();
+            if (Files.isDirectory(root)) {
+                startFor(root);
+            }
+        } catch (RuntimeException e) {
+            // a folder setting that is not a path: the vault's own start reports it
+            LOG.debugf("Not reading the vault early: %s", e.getMessage());
         }
     }
 
     /** Starts reading {@code root} on a background thread (and the common pool), for {@link #take}. */
     static void startFor(Path root) {
-        pending = CompletableFuture.supplyAsync(() -> read(root), runnable -> {
+        pending = new Pending(root, CompletableFuture.supplyAsync(() -> read(root), runnable -> {
             Thread thread = new Thread(runnable, "drillbook-early-read");
             thread.setDaemon(true);
             thread.start();
-        });
+        }));
     }
 
     static Result read(Path root) {
@@ -176,14 +184,13 @@ class EarlyRead {
      * was of another folder. Taken once: a second call returns null.
      */
     static Result take(Path root) {
-        CompletableFuture<Result> read = pending;
+        Pending read = pending;
         pending = null;
-        if (read == null) {
-            return null;
+        if (read == null || !read.root().equals(root)) {
+            return null;  // not waited for: a read of another folder is of no use
         }
         try {
-            Result result = read.get();
-            return result != null && result.root().equals(root) ? result : null;
+            return read.read().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
