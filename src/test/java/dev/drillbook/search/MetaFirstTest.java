@@ -168,8 +168,8 @@ class MetaFirstTest {
             index.refresh();
             // 32 title words: no note has them all, so half of them will do
             assertFalse(index.search(words.toString().strip(), 10, null, null).isEmpty());
-            // 32 swapped-letter words: near terms for each would go over the limit; the relaxed pass still answers
-            index.search(typos.toString().strip(), 10, null, null);
+            // 32 misspelt words: the pass for words within one typo runs, and no note has half of them
+            assertTrue(index.search(typos.toString().strip(), 10, null, null).isEmpty());
             SearchException tooMany = org.junit.jupiter.api.Assertions.assertThrows(SearchException.class,
                     () -> index.search(words + " one more", 10, null, null));
             assertTrue(tooMany.getMessage().contains("at most " + SearchQuery.MAX_WORDS + " words"), tooMany.getMessage());
@@ -187,6 +187,37 @@ class MetaFirstTest {
             SearchException clauses = org.junit.jupiter.api.Assertions.assertThrows(SearchException.class,
                     () -> index.search(hyphenated.substring(1), 10, null, null));
             assertTrue(clauses.getMessage().contains("too many words"), clauses.getMessage());
+        }
+    }
+
+    /**
+     * Words that are in no note but have dozens of near terms each: the pass for words within one typo would hold
+     * over 1,024 clauses. It is skipped, and the search answers without it.
+     */
+    @Test
+    void nearTermsOverTheClauseLimitSkipTheTypoPass() throws Exception {
+        NoteBuilder builder = new NoteBuilder(new ObsidianMarkdown());
+        NameIndex names = new NameIndex();
+        Map<String, Note> notes = new LinkedHashMap<>();
+        List<String> typed = new ArrayList<>();
+        for (int w = 0; w < SearchQuery.MAX_WORDS; w++) {
+            String base = "m" + (char) ('a' + w / 26) + (char) ('a' + w % 26) + "xqz";
+            typed.add(base);
+            StringBuilder body = new StringBuilder();
+            for (char c = 'a'; c <= 'y'; c++) {  // 25 words one letter away at the end, 25 one letter away before it
+                body.append(base, 0, base.length() - 1).append(c == base.charAt(base.length() - 1) ? 'y' : c).append(' ');
+                body.append(base, 0, base.length() - 2).append(c).append(base.charAt(base.length() - 1)).append(' ');
+            }
+            String path = "near/Note " + w + ".md";
+            names.add(path, List.of());
+            notes.put(path, builder.build(path, body + "\n", Instant.EPOCH, 0, names));
+        }
+        try (NoteIndex index = new NoteIndex(new ByteBuffersDirectory(), p -> Optional.ofNullable(notes.get(p)))) {
+            index.addAll(notes.values());
+            index.refresh();
+            assertTrue(index.search(String.join(" ", typed), 10, null, null).isEmpty());
+            // one such word alone is found through its near terms
+            assertFalse(index.search(typed.get(0), 10, null, null).isEmpty());
         }
     }
 }
