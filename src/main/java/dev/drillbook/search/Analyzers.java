@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Two analyses of the same text: {@code stemmed} (lower-cased, accents folded, English stop words removed, Porter
@@ -25,18 +26,22 @@ import java.util.Map;
  */
 final class Analyzers {
 
-    static final Analyzer STEMMED = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String field) {
-            StandardTokenizer source = new StandardTokenizer();
-            TokenStream stream = new AsciiFirstLowerCaseFilter(source);
-            stream = new ASCIIFoldingFilter(stream);
-            stream = new EnglishPossessiveFilter(stream);
-            stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-            stream = new CachingPorterStemFilter(stream);
-            return new TokenStreamComponents(source, stream);
-        }
-    };
+    static final Analyzer STEMMED = stemmed(CachingPorterStemFilter::new);
+
+    /** The stemmed analysis with {@code stemmer} as its last step (tests put Lucene's own Porter filter there). */
+    static Analyzer stemmed(UnaryOperator<TokenStream> stemmer) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream stream = new AsciiFirstLowerCaseFilter(source);
+                stream = new ASCIIFoldingFilter(stream);
+                stream = new EnglishPossessiveFilter(stream);
+                stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                return new TokenStreamComponents(source, stemmer.apply(stream));
+            }
+        };
+    }
 
     static final Analyzer EXACT = new Analyzer() {
         @Override

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drillbook.vault.Note;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -22,25 +17,14 @@ import org.junit.jupiter.api.Test;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 class CachingPorterStemFilterTest {
 
-    /** Analyzers.STEMMED's chain with the stemmer it wraps: the reference. */
-    private static Analyzer chain(Function<TokenStream, TokenStream> stemmer) {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                StandardTokenizer source = new StandardTokenizer();
-                TokenStream stream = new AsciiFirstLowerCaseFilter(source);
-                stream = new ASCIIFoldingFilter(stream);
-                stream = new EnglishPossessiveFilter(stream);
-                stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-                // "running" is kept as it is: a keyword is not stemmed, remembered or not
-                stream = new SetKeywordMarkerFilter(stream, new org.apache.lucene.analysis.CharArraySet(List.of("running"), false));
-                return new TokenStreamComponents(source, stemmer.apply(stream));
-            }
-        };
+    /** Analyzers.STEMMED's chain, "running" marked as a keyword (not stemmed, remembered or not), then {@code stemmer}. */
+    private static Analyzer chain(UnaryOperator<TokenStream> stemmer) {
+        return Analyzers.stemmed(stream -> stemmer.apply(
+                new SetKeywordMarkerFilter(stream, new org.apache.lucene.analysis.CharArraySet(List.of("running"), false))));
     }
 
     private static List<String> tokens(Analyzer analyzer, String text) throws Exception {
