@@ -263,7 +263,8 @@ public final class NoteIndex implements Closeable {
             section = body.sectionAt(s.firstMatch());
         } else {
             StringBuilder out = new StringBuilder();
-            SnippetFormatter.escape(body, 0, Math.min(body.length(), SNIPPET_LENGTH), out);
+            String start = body.slice(0, Math.min(body.length(), SNIPPET_LENGTH));
+            SnippetFormatter.escape(start, 0, start.length(), out);
             snippet = out.toString().replace('\n', ' ').strip() + (body.length() > SNIPPET_LENGTH ? "\u2026" : "");
             section = null;
         }

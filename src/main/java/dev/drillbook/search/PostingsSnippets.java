@@ -72,23 +72,23 @@ final class PostingsSnippets {
             while (end < order.length && ReaderUtil.subIndex(docs[order[end]], leaves) == leafIndex) {
                 end++;
             }
-            List<List<int[]>> matches = new ArrayList<>();
+            Occurrences[] matches = new Occurrences[end - i];
             for (int k = i; k < end; k++) {
-                matches.add(new ArrayList<>());
+                matches[k - i] = new Occurrences();
             }
             collectMatches(leaf, terms, docs, order, i, end, matches);
             for (int k = i; k < end; k++) {
                 int hit = order[k];
-                out[hit] = best(matches.get(k - i), text.apply(hit));
+                out[hit] = best(matches[k - i], text.apply(hit));
             }
             i = end;
         }
         return out;
     }
 
-    /** Adds {start, end, term index} of every occurrence of every term in the docs {@code order[from..to)}. */
+    /** Adds every occurrence of every term in the docs {@code order[from..to)}. */
     private static void collectMatches(LeafReaderContext leaf, List<BytesRef> terms, int[] docs, Integer[] order, int from, int to,
-            List<List<int[]>> matches) throws IOException {
+            Occurrences[] matches) throws IOException {
         LeafReader reader = leaf.reader();
         Terms field = reader.terms(Fields.BODY);
         if (field == null || !field.hasOffsets()) {
@@ -109,33 +109,81 @@ final class PostingsSnippets {
                 }
                 for (int n = postings.freq(); n > 0; n--) {
                     postings.nextPosition();
-                    matches.get(k - from).add(new int[] {postings.startOffset(), postings.endOffset(), t});
+                    matches[k - from].add(postings.startOffset(), postings.endOffset(), t);
                 }
             }
         }
     }
 
+    /**
+     * The occurrences of query terms in one note, each packed in a long (start, then length, then term) so that
+     * sorting them is a sort of primitives: a common word occurs hundreds of times in a long note, and an object
+     * per occurrence sorted with a comparator cost more than the rest of the snippet.
+     */
+    static final class Occurrences {
+
+        private static final int MAX_LENGTH = 0xFFFF;
+        private static final int MAX_TERM = 0xFFFF;
+
+        private long[] packed = new long[16];
+        private int count;
+
+        /** Records a match of term number {@code term} at {@code [start, end)}; ignores one without offsets. */
+        void add(int start, int end, int term) {
+            if (start < 0 || end < start) {
+                return;
+            }
+            if (count == packed.length) {
+                packed = Arrays.copyOf(packed, count * 2);
+            }
+            // a longer match first among those starting together (as the overlap rule in best needs)
+            long length = MAX_LENGTH - Math.min(end - start, MAX_LENGTH);
+            packed[count++] = ((long) start << 32) | (length << 16) | Math.min(term, MAX_TERM);
+        }
+
+        int size() {
+            return count;
+        }
+
+        /** By start, longer first at the same start, then by term. */
+        void sort() {
+            Arrays.sort(packed, 0, count);
+        }
+
+        int start(int i) {
+            return (int) (packed[i] >>> 32);
+        }
+
+        int end(int i) {
+            return start(i) + MAX_LENGTH - (int) ((packed[i] >>> 16) & MAX_LENGTH);
+        }
+
+        int term(int i) {
+            return (int) (packed[i] & MAX_TERM);
+        }
+    }
+
     /** The best paragraph around the matches, formatted; null without matches. */
-    static SnippetFormatter.Snippet best(List<int[]> matches, CharSequence text) {
-        if (matches.isEmpty()) {
+    static SnippetFormatter.Snippet best(Occurrences matches, CharSequence text) {
+        if (matches.size() == 0) {
             return null;
         }
-        matches.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
+        matches.sort();
         int bestStart = -1;
         int bestEnd = -1;
         int bestDistinct = -1;
         int bestCount = -1;
         int m = 0;
         while (m < matches.size()) {
-            int start = lastIndexOf(text, '\n', matches.get(m)[0] - 1) + 1;
-            int end = indexOf(text, '\n', matches.get(m)[0]);
+            int start = lastIndexOf(text, '\n', matches.start(m) - 1) + 1;
+            int end = indexOf(text, '\n', matches.start(m));
             end = end < 0 ? text.length() : end;
-            long distinct = 1L << Math.min(63, matches.get(m)[2]);
+            long distinct = 1L << Math.min(63, matches.term(m));
             int count = 1;
             // always past the first match, even one beyond the text (a note edited since it was indexed)
             int n = m + 1;
-            for (; n < matches.size() && matches.get(n)[0] < end; n++) {
-                distinct |= 1L << Math.min(63, matches.get(n)[2]);
+            for (; n < matches.size() && matches.start(n) < end; n++) {
+                distinct |= 1L << Math.min(63, matches.term(n));
                 count++;
             }
             int d = Long.bitCount(distinct);
@@ -151,11 +199,11 @@ final class PostingsSnippets {
         passage.setStartOffset(bestStart);
         passage.setEndOffset(bestEnd);
         int last = -1;
-        for (int[] match : matches) {
+        for (int i = 0; i < matches.size(); i++) {
             // overlapping occurrences (two stems at one position) are marked once
-            if (match[0] >= bestStart && match[1] <= bestEnd && match[0] >= last) {
-                passage.addMatch(match[0], match[1], null, 1);
-                last = match[1];
+            if (matches.start(i) >= bestStart && matches.end(i) <= bestEnd && matches.start(i) >= last) {
+                passage.addMatch(matches.start(i), matches.end(i), null, 1);
+                last = matches.end(i);
             }
         }
         return SnippetFormatter.format(passage, text);

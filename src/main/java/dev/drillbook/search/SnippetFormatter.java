@@ -37,7 +37,9 @@ final class SnippetFormatter extends PassageFormatter {
                 end++;
             }
         }
-        StringBuilder out = new StringBuilder();
+        // the window copied once: the escaping below then reads a plain string, not the note's sections
+        String window = content.subSequence(start, end).toString();
+        StringBuilder out = new StringBuilder(window.length() + 64);
         int pos = start;
         for (int i = 0; i < passage.getNumMatches(); i++) {
             int matchStart = Math.max(pos, passage.getMatchStarts()[i]);
@@ -45,13 +47,13 @@ final class SnippetFormatter extends PassageFormatter {
             if (matchStart >= matchEnd) {
                 continue;
             }
-            escape(content, pos, matchStart, out);
+            escape(window, pos - start, matchStart - start, out);
             out.append("<mark>");
-            escape(content, matchStart, matchEnd, out);
+            escape(window, matchStart - start, matchEnd - start, out);
             out.append("</mark>");
             pos = matchEnd;
         }
-        escape(content, pos, end, out);
+        escape(window, pos - start, end - start, out);
         String html = out.toString().replace('\n', ' ').strip();
         if (start > 0) {
             html = "\u2026" + html;
@@ -71,16 +73,25 @@ final class SnippetFormatter extends PassageFormatter {
         return end;
     }
 
+    /** Appends {@code s[from, to)} HTML-escaped, copying the runs between special characters whole. */
     static void escape(CharSequence s, int from, int to, StringBuilder out) {
-        for (int i = from; i < to && i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
+        int end = Math.min(to, s.length());
+        int run = from;
+        for (int i = from; i < end; i++) {
+            String entity = switch (s.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                default -> null;
+            };
+            if (entity != null) {
+                out.append(s, run, i).append(entity);
+                run = i + 1;
             }
+        }
+        if (run < end) {
+            out.append(s, run, end);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The view must read exactly as the joined text that is indexed, or snippet offsets would drift. */
 class BodyTextTest {
@@ -36,6 +37,21 @@ class BodyTextTest {
             }
         }
         assertEquals(joined.substring(5, 40), body.subSequence(5, 40).toString());
+    }
+
+    @Test
+    void slicesAsTheJoinedText() {
+        BodyText body = BodyText.of(SECTIONS);
+        String joined = body.text();
+        for (int start = 0; start <= joined.length(); start++) {
+            for (int end = start; end <= joined.length(); end++) {
+                assertEquals(joined.substring(start, end), body.slice(start, end), "[" + start + ", " + end + ")");
+            }
+        }
+        assertEquals("", BodyText.of(List.of()).slice(0, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> body.slice(-1, 3));
+        assertThrows(IndexOutOfBoundsException.class, () -> body.slice(3, joined.length() + 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> body.slice(5, 4));
     }
 
     @Test
