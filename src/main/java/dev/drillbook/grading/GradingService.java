@@ -53,7 +53,12 @@ public class GradingService {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /**
+     * After {@link DrillCatalog} has read the drills (a later priority than its start-up observer): attempts left
+     * pending are graded again right away, and one whose drill was not read yet would be failed as "no longer in
+     * questions/".
+     */
+    void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
         judge = config.llm().baseUrl().filter(u -> !u.isBlank())
                 .map(url -> new LlmJudge(new OpenAiJudgeClient(url.strip(), config.llm().apiKey().orElse(null), config.llm().model(),
                         config.llm().timeout()), config.llm().maxRetries(), config.llm().retryBackoff(), d -> Thread.sleep(d.toMillis())))
@@ -65,9 +70,14 @@ public class GradingService {
             return t;
         });
         LOG.infof("Grading with %s", judge == null ? "the offline estimate (no drillbook.llm.base-url)" : "the LLM judge, model " + judge.model());
-        // attempts the app stopped in the middle of grading, graded again — in the background, not on the start-up path
-        pool.submit(() -> QuarkusTransaction.requiringNew().call(() -> AttemptEntity.<AttemptEntity>list("status = ?1 and kind = 'drill'",
-                AttemptEntity.PENDING).stream().map(a -> a.id).toList()).forEach(this::enqueue));
+        // in the background, not on the start-up path
+        pool.submit(this::regradePending);
+    }
+
+    /** Grades again the drill attempts the app stopped in the middle of grading (queued on the grading threads). */
+    void regradePending() {
+        QuarkusTransaction.requiringNew().call(() -> AttemptEntity.<AttemptEntity>list("status = ?1 and kind = 'drill'",
+                AttemptEntity.PENDING).stream().map(a -> a.id).toList()).forEach(this::enqueue);
     }
 
     void onStop(@Observes ShutdownEvent event) {

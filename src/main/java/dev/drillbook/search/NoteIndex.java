@@ -37,6 +37,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -81,15 +83,61 @@ public final class NoteIndex implements Closeable {
         searchers = new SearcherManager(writer, null);
     }
 
-    /** Adds many notes (a first load); safe to call from several threads. */
+    /**
+     * Adds many notes (a first load) on every core and writes them out as segments, ready for {@link #refresh()}.
+     *
+     * <p>Each thread takes the next note until none is left, so all of them finish within a note of each other: a
+     * parallel stream cuts the work into a few large pieces up front, and on two cores one thread indexed the last
+     * piece alone for ~0.6 s while the other waited. Each thread then writes out the buffers left behind (its own,
+     * and any other not being written yet); a refresh would write them one after the other on one thread, another
+     * ~0.5 s with one core idle, measured on the benchmark vault.
+     */
     public void addAll(Collection<Note> all) {
-        all.parallelStream().forEach(note -> {
+        List<Note> notes = List.copyOf(all);
+        AtomicInteger next = new AtomicInteger();
+        Runnable indexAndFlush = () -> {
             try {
-                writer.addDocument(document(note));
+                for (int i = next.getAndIncrement(); i < notes.size(); i = next.getAndIncrement()) {
+                    writer.addDocument(document(notes.get(i)));
+                }
+                while (writer.flushNextBuffer()) {
+                    // one buffer written; the next, if any
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        };
+        // threads of their own: a pool's worker might be busy elsewhere, and waiting for it would idle this thread
+        int helpers = Math.min(Runtime.getRuntime().availableProcessors() - 1, notes.size() / 64);
+        List<Thread> others = new ArrayList<>();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Runnable guarded = () -> {
+            try {
+                indexAndFlush.run();
+            } catch (RuntimeException | Error e) {
+                failed.compareAndSet(null, e);
+            }
+        };
+        for (int i = 0; i < helpers; i++) {
+            Thread helper = new Thread(guarded, "search-index-build-" + (i + 1));
+            helper.setDaemon(true);
+            helper.start();
+            others.add(helper);
+        }
+        guarded.run();
+        for (Thread other : others) {
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while building the search index", e);
+            }
+        }
+        if (failed.get() instanceof RuntimeException e) {
+            throw e;
+        } else if (failed.get() instanceof Error e) {
+            throw e;
+        }
     }
 
     public void update(Note note) throws IOException {
@@ -116,6 +164,16 @@ public final class NoteIndex implements Closeable {
         IndexSearcher searcher = searchers.acquire();
         try {
             return searcher.getIndexReader().leaves().size();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** How many notes searches see now. */
+    int documentCount() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
         } finally {
             searchers.release(searcher);
         }
