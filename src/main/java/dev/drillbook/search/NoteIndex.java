@@ -95,6 +95,7 @@ public final class NoteIndex implements Closeable {
     public void addAll(Collection<Note> all) {
         List<Note> notes = List.copyOf(all);
         AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
         Runnable indexAndFlush = () -> {
             try {
                 for (int i = next.getAndIncrement(); i < notes.size(); i = next.getAndIncrement()) {
@@ -104,27 +105,21 @@ public final class NoteIndex implements Closeable {
                     // one buffer written; the next, if any
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                failed.compareAndSet(null, new UncheckedIOException(e));
+            } catch (RuntimeException | Error e) {
+                failed.compareAndSet(null, e);
             }
         };
         // threads of their own: a pool's worker might be busy elsewhere, and waiting for it would idle this thread
         int helpers = Math.min(Runtime.getRuntime().availableProcessors() - 1, notes.size() / 64);
         List<Thread> others = new ArrayList<>();
-        AtomicReference<Throwable> failed = new AtomicReference<>();
-        Runnable guarded = () -> {
-            try {
-                indexAndFlush.run();
-            } catch (RuntimeException | Error e) {
-                failed.compareAndSet(null, e);
-            }
-        };
         for (int i = 0; i < helpers; i++) {
-            Thread helper = new Thread(guarded, "search-index-build-" + (i + 1));
+            Thread helper = new Thread(indexAndFlush, "search-index-build-" + (i + 1));
             helper.setDaemon(true);
             helper.start();
             others.add(helper);
         }
-        guarded.run();
+        indexAndFlush.run();
         for (Thread other : others) {
             try {
                 other.join();
