@@ -78,7 +78,9 @@ public final class NoteIndex implements Closeable {
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.INDEX).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(16).setMergePolicy(new LogByteSizeMergePolicy())
                 // and a refresh never waits for a merge of small segments to finish (Lucene waits up to 500 ms by default)
-                .setMaxFullFlushMergeWaitMillis(0);
+                .setMaxFullFlushMergeWaitMillis(0)
+                // a merged segment's phrase postings are built before searches see it, not by the first phrase after
+                .setMergedSegmentWarmer(PairPostings::of);
         writer = new IndexWriter(directory, config);
         searchers = new SearcherManager(writer, null);
     }
@@ -220,7 +222,9 @@ public final class NoteIndex implements Closeable {
         doc.add(new TextField(Fields.HEADINGS, headings.toString(), Field.Store.NO));
         doc.add(new TextField(Fields.HEADINGS_EXACT, headings.toString(), Field.Store.NO));
         doc.add(new TextField(Fields.TAGS_TEXT, String.join(" ", note.tags()).replace('/', ' ').replace('-', ' '), Field.Store.NO));
-        doc.add(new Field(Fields.BODY, BodyText.of(note).text(), BODY_TYPE));
+        AdjacentPairs.Recorder pairs = new AdjacentPairs.Recorder();
+        doc.add(pairs.bodyField(Fields.BODY, BodyText.of(note).text(), BODY_TYPE));
+        doc.add(pairs.bucketsField());  // after the body, whose analysis records the pairs
         return doc;
     }
 
@@ -472,10 +476,27 @@ public final class NoteIndex implements Closeable {
             for (Analyzers.Positioned stem : stems) {
                 builder.add(new Term(fields[f], stem.term()), stem.position());
             }
-            Query clause = boost(builder.build(), boosts[f]);
+            Query clause = boost(fields[f].equals(Fields.BODY) ? withAdjacentPairs(builder.build(), stems) : builder.build(), boosts[f]);
             group.add(fields[f].equals(Fields.BODY) ? parts.body(clause) : parts.meta(clause), BooleanClause.Occur.SHOULD);
         }
         return group.build();
+    }
+
+    /**
+     * The phrase, first narrowed to the notes that have each pair of its adjacent stems (see {@link AdjacentPairs}):
+     * the filter clauses only cut the notes whose positions are read, and leave the score the phrase's own.
+     */
+    static Query withAdjacentPairs(PhraseQuery phrase, List<Analyzers.Positioned> stems) {
+        BooleanQuery.Builder narrowed = new BooleanQuery.Builder().add(phrase, BooleanClause.Occur.MUST);
+        boolean any = false;
+        for (int i = 1; i < stems.size(); i++) {
+            if (stems.get(i).position() == stems.get(i - 1).position() + 1) {
+                int bucket = AdjacentPairs.bucket(stems.get(i - 1).term(), stems.get(i).term());
+                narrowed.add(new AdjacentPairsQuery(bucket), BooleanClause.Occur.FILTER);
+                any = true;
+            }
+        }
+        return any ? narrowed.build() : phrase;  // "state of the art": no two of its stems are adjacent
     }
 
     private static Query boost(Query query, float boost) {
