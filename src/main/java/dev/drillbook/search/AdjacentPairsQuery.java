@@ -3,6 +3,7 @@ package dev.drillbook.search;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -29,7 +30,11 @@ final class AdjacentPairsQuery extends Query {
         return new ConstantScoreWeight(this, boost) {
             @Override
             public Scorer scorer(LeafReaderContext context) throws IOException {
-                PairPostings postings = PairPostings.of(context.reader());
+                PairPostings postings = PairPostings.ifBuilt(context.reader());
+                if (postings == null) {
+                    // not built yet: every note passes, and the phrase checks positions in all with its words
+                    return new ConstantScoreScorer(this, score(), scoreMode, DocIdSetIterator.all(context.reader().maxDoc()));
+                }
                 if (postings.count(bucket) == 0) {
                     return null;
                 }

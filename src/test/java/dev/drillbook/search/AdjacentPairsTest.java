@@ -104,6 +104,9 @@ class AdjacentPairsTest {
         }
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
             assertTrue(reader.leaves().size() > 3, "several segments: " + reader.leaves().size());
+            for (LeafReaderContext leaf : reader.leaves()) {
+                PairPostings.of(leaf.reader());  // as the merge warmer does: the lists are there when phrases come
+            }
             IndexSearcher searcher = new IndexSearcher(reader);
             int narrowed = 0;
             int found = 0;
@@ -132,6 +135,58 @@ class AdjacentPairsTest {
             assertTrue(narrowed > 200, "phrases narrowed: " + narrowed);
             assertTrue(found > 50 && notFound > 50, "narrowed phrases with matches: " + found + ", without: " + notFound);
         }
+    }
+
+    @Test
+    void untilASegmentsListsAreBuiltAPhraseReadsEveryNotesPositionsAndFindsTheSame() throws Exception {
+        Random random = new Random(3);
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.INDEX))) {
+            for (int i = 0; i < 400; i++) {
+                writer.addDocument(NoteIndex.document(note("n/" + i + ".md", randomText(random, 80))));
+            }
+            writer.forceMerge(1);
+        }
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            LeafReader segment = reader.leaves().get(0).reader();
+            assertTrue(segment.maxDoc() > PairPostings.BUILT_IN_SEARCH_UP_TO);
+            IndexSearcher searcher = new IndexSearcher(reader);
+            List<Analyzers.Positioned> stems = Analyzers.positioned(Analyzers.STEMMED, "rank fusion");
+            PhraseQuery plain = phrase(stems);
+            Map<Integer, Float> expected = matches(searcher, plain);
+            assertFalse(expected.isEmpty());
+
+            assertEquals(null, PairPostings.ifBuilt(segment), "not built yet: the search must do without");
+            assertEquals(expected, matches(searcher, NoteIndex.withAdjacentPairs(plain, stems)));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!PairPostings.inMemory(segment) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(PairPostings.inMemory(segment), "built in the background");
+            assertTrue(PairPostings.ifBuilt(segment) == PairPostings.of(segment));
+            assertEquals(expected, matches(searcher, NoteIndex.withAdjacentPairs(plain, stems)));
+        }
+    }
+
+    @Test
+    void aSegmentClosedBeforeItsBackgroundBuildIsSkipped() throws Exception {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.INDEX))) {
+            for (int i = 0; i < 100; i++) {
+                writer.addDocument(NoteIndex.document(note("n/" + i + ".md", "reciprocal rank fusion, note " + i)));
+            }
+        }
+        DirectoryReader reader = DirectoryReader.open(directory);
+        LeafReader segment = reader.leaves().get(0).reader();
+        assertEquals(null, PairPostings.ifBuilt(segment));
+        assertTrue(PairPostings.building(segment));
+        reader.close();  // as when the first load's segments are merged away
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (PairPostings.building(segment) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertFalse(PairPostings.building(segment), "the build ran");
+        assertFalse(PairPostings.inMemory(segment), "and skipped the closed segment");
     }
 
     @Test
