@@ -27,7 +27,7 @@ import java.util.Arrays;
  * ({@link Recorder}), so the body is analysed once. Indexing each pair as a term of its own (as Elasticsearch's
  * {@code index_phrases} does) made phrases as fast, but inverting ~400 pairs per note added 2.3–2.8 s to the first
  * build, and 1.3–1.6 s even as bucket terms without positions; a doc value is appended as it is, and turned into
- * postings in memory, per segment, on first use.
+ * postings in memory per segment ({@link PairPostings}).
  */
 final class AdjacentPairs {
 
