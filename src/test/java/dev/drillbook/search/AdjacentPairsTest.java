@@ -37,6 +37,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 /**
  * The adjacent-pair filter may only ever narrow where a phrase's positions are read: every note the phrase matches
@@ -63,6 +64,18 @@ class AdjacentPairsTest {
         NameIndex names = new NameIndex();
         names.add(path, List.of());
         return BUILDER.build(path, body, Instant.EPOCH, 0, names);
+    }
+
+    /** One segment of {@code count} notes, {@code n/<i>.md} with body {@code body(i)}. */
+    private static ByteBuffersDirectory oneSegment(int count, IntFunction<String> body) throws Exception {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.INDEX))) {
+            for (int i = 0; i < count; i++) {
+                writer.addDocument(NoteIndex.document(note("n/" + i + ".md", body.apply(i))));
+            }
+            writer.forceMerge(1);
+        }
+        return directory;
     }
 
     /** The body phrase exactly as {@link NoteIndex} builds it, without the filter. */
@@ -140,13 +153,7 @@ class AdjacentPairsTest {
     @Test
     void untilASegmentsListsAreBuiltAPhraseReadsEveryNotesPositionsAndFindsTheSame() throws Exception {
         Random random = new Random(3);
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.INDEX))) {
-            for (int i = 0; i < 400; i++) {
-                writer.addDocument(NoteIndex.document(note("n/" + i + ".md", randomText(random, 80))));
-            }
-            writer.forceMerge(1);
-        }
+        ByteBuffersDirectory directory = oneSegment(400, i -> randomText(random, 80));
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
             LeafReader segment = reader.leaves().get(0).reader();
             assertTrue(segment.maxDoc() > PairPostings.BUILT_IN_SEARCH_UP_TO);
@@ -170,12 +177,7 @@ class AdjacentPairsTest {
 
     @Test
     void aSegmentClosedBeforeItsBackgroundBuildIsSkipped() throws Exception {
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.INDEX))) {
-            for (int i = 0; i < 100; i++) {
-                writer.addDocument(NoteIndex.document(note("n/" + i + ".md", "reciprocal rank fusion, note " + i)));
-            }
-        }
+        ByteBuffersDirectory directory = oneSegment(100, i -> "reciprocal rank fusion, note " + i);
         DirectoryReader reader = DirectoryReader.open(directory);
         LeafReader segment = reader.leaves().get(0).reader();
         assertEquals(null, PairPostings.ifBuilt(segment));
@@ -193,14 +195,10 @@ class AdjacentPairsTest {
     void eachBucketListsExactlyTheNotesWithItsPairsInOrder() throws Exception {
         Random random = new Random(11);
         List<String> bodies = new ArrayList<>();
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.INDEX))) {
-            for (int i = 0; i < 300; i++) {
-                bodies.add(i % 50 == 0 ? "" : randomText(random, 5 + random.nextInt(120)));
-                writer.addDocument(NoteIndex.document(note("n/" + i + ".md", bodies.get(i))));
-            }
-            writer.forceMerge(1);
+        for (int i = 0; i < 300; i++) {
+            bodies.add(i % 50 == 0 ? "" : randomText(random, 5 + random.nextInt(120)));
         }
+        ByteBuffersDirectory directory = oneSegment(bodies.size(), bodies::get);
         // the reference: each note's adjacent stems, from the query side's own analysis of its body text
         Map<Integer, Set<Integer>> expected = new HashMap<>();
         for (int doc = 0; doc < bodies.size(); doc++) {
@@ -234,13 +232,7 @@ class AdjacentPairsTest {
 
     @Test
     void advancingSkipsToTheFirstNoteAtOrAfterTheTarget() throws Exception {
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.INDEX))) {
-            for (int i = 0; i < 40; i++) {
-                writer.addDocument(NoteIndex.document(note("n/" + i + ".md", i % 3 == 0 ? "rank fusion" : "model cache")));
-            }
-            writer.forceMerge(1);
-        }
+        ByteBuffersDirectory directory = oneSegment(40, i -> i % 3 == 0 ? "rank fusion" : "model cache");
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
             PairPostings postings = PairPostings.of(reader.leaves().get(0).reader());
             DocIdSetIterator notes = postings.notes(AdjacentPairs.bucket("rank", "fusion"));
@@ -255,10 +247,7 @@ class AdjacentPairsTest {
 
     @Test
     void aSegmentsPostingsAreDroppedWithTheSegment() throws Exception {
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.INDEX))) {
-            writer.addDocument(NoteIndex.document(note("a.md", "reciprocal rank fusion")));
-        }
+        ByteBuffersDirectory directory = oneSegment(1, i -> "reciprocal rank fusion");
         DirectoryReader reader = DirectoryReader.open(directory);
         LeafReaderContext leaf = reader.leaves().get(0);
         PairPostings first = PairPostings.of(leaf.reader());
