@@ -43,7 +43,7 @@ import java.util.stream.Stream;
 public final class VaultGenerator {
 
     /** Changes whenever the output for a seed and size changes, so a benchmark regenerates a vault it kept. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final LocalDate FIRST_DAY = LocalDate.of(2021, 1, 4);
     /** Content words (titles, headings, tags) come from past the commonest ranks, as nouns do in real text. */
@@ -217,7 +217,9 @@ public final class VaultGenerator {
         double[] weights = new double[folders.size()];
         double total = 0;
         for (int i = 0; i < weights.length; i++) {
-            total += StrictMath.exp(random.nextGaussian() * 1.1);  // uneven folder sizes
+            // uneven folder sizes, and fewer notes the deeper a folder is
+            long depth = folders.get(i).chars().filter(c -> c == '/').count();
+            total += StrictMath.exp(random.nextGaussian() * 1.1) * StrictMath.pow(0.5, depth);
             weights[i] = total;
         }
         int daily = size / 20;
@@ -386,7 +388,7 @@ public final class VaultGenerator {
                     target = -1;  // broken
                 } else if (roll < 25 && sameFolder != null && sameFolder.size() > 1) {
                     target = sameFolder.get(random.nextInt(sameFolder.size()));
-                } else if (roll < 92) {
+                } else if (roll < 92 && urnSize > 0) {
                     target = urn[random.nextInt(urnSize)];
                 } else {
                     target = random.nextInt(size);
