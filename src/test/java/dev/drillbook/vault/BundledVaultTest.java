@@ -3,8 +3,6 @@ package dev.drillbook.vault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drillbook.markdown.AnchorIds;
-import dev.drillbook.markdown.FrontMatter;
 import dev.drillbook.markdown.NoteLink;
 import dev.drillbook.markdown.ObsidianMarkdown;
 import dev.drillbook.markdown.SiteUrls;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -33,27 +30,27 @@ class BundledVaultTest {
     private static final Map<String, Note> NOTES = new LinkedHashMap<>();
     private static final Map<String, String> BODIES = new LinkedHashMap<>();
 
+    private static final VaultModel VAULT = new VaultModel();
+
     @BeforeAll
     static void read() throws IOException {
-        NameIndex names = new NameIndex();
-        Map<String, FrontMatter> fronts = new LinkedHashMap<>();
+        NoteBuilder builder = new NoteBuilder(new ObsidianMarkdown(), 5_000_000);
+        List<NoteContent> contents = new ArrayList<>();
+        List<String> attachments = new ArrayList<>();
         try (Stream<Path> files = Files.walk(ROOT)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String path = VaultPaths.relative(ROOT, file);
                 if (!SiteUrls.isMarkdown(path)) {
-                    names.add(path, List.of()); // attachments such as the canvas are link targets too
+                    attachments.add(path); // attachments such as the canvas are link targets too
                     continue;
                 }
-                FrontMatter fm = NoteBuilder.frontMatter(Files.readString(file));
-                fronts.put(path, fm);
-                names.add(path, fm.aliases());
+                contents.add(builder.read(ROOT.toAbsolutePath(), file.toAbsolutePath()));
+                BODIES.put(path, NoteBuilder.frontMatter(Files.readString(file)).body());
+            }
             }
         }
-        NoteBuilder builder = new NoteBuilder(new ObsidianMarkdown());
-        fronts.forEach((path, fm) -> {
-            NOTES.put(path, builder.build(path, fm, Instant.EPOCH, 0, names, List.of()));
-            BODIES.put(path, fm.body());
-        });
+        VAULT.update(contents, List.of(), attachments, List.of(), true);
+        contents.forEach(c -> NOTES.put(c.path(), VAULT.note(c.path()).orElseThrow()));
     }
 
     private static boolean isMoc(Note note) {
@@ -74,15 +71,7 @@ class BundledVaultTest {
     void noProblemsAndEveryAnchorExists() {
         List<String> problems = new ArrayList<>();
         for (Note note : NOTES.values()) {
-            note.problems().forEach(p -> problems.add(note.path() + ":" + p.line() + " " + p.message()));
-            for (NoteLink link : note.links()) {
-                if (link.anchor() != null && link.resolved() != null && SiteUrls.isMarkdown(link.resolved())) {
-                    Note target = NOTES.get(link.resolved());
-                    if (!target.rendered().anchors().containsKey(AnchorIds.anchor(link.anchor()))) {
-                        problems.add(note.path() + ":" + link.line() + " no anchor " + link.anchor() + " in " + target.path());
-                    }
-                }
-            }
+            VAULT.problems(note, 4).forEach(p -> problems.add(note.path() + ":" + p.line() + " " + p.message()));
         }
         assertEquals(List.of(), problems);
     }
