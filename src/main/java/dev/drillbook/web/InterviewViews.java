@@ -43,6 +43,9 @@ public class InterviewViews {
             if (f.count(ItemKind.CONCEPT) > 0) {
                 parts.add(f.count(ItemKind.CONCEPT) + " concept");
             }
+            if (f.count(ItemKind.CODING) > 0) {
+                parts.add(f.count(ItemKind.CODING) + " coding");
+            }
             if (f.count(ItemKind.DRILL) > 0) {
                 parts.add(f.count(ItemKind.DRILL) + " system design");
             }
