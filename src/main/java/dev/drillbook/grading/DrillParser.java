@@ -158,6 +158,16 @@ public final class DrillParser {
     private record Section(String text, int line) {
     }
 
+    /**
+     * The text under each {@code ##} heading of a Markdown body, by lower-cased heading (a heading inside fenced code
+     * does not count; the first of two equal headings wins). Story notes are read with it too.
+     */
+    public static Map<String, String> sectionTexts(String body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        sections(body, 0).forEach((heading, section) -> out.put(heading, section.text()));
+        return out;
+    }
+
     private record Item(String text, int line) {
     }
 

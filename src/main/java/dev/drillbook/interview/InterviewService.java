@@ -63,6 +63,9 @@ public class InterviewService implements ProblemSource {
     @Inject
     dev.drillbook.quiz.CardCatalog cards;
 
+    @Inject
+    dev.drillbook.story.StoryBank stories;
+
     private volatile Map<String, List<VaultProblem>> formatProblems = Map.of();
 
     /** A problem the caller can act on: unknown session or item (404) or an action the session state forbids (409). */
@@ -513,7 +516,9 @@ public class InterviewService implements ProblemSource {
         } else {
             Drill d = drills.drill(item.refId).orElseThrow();
             item.prompt = d.prompt();
-            item.reference = d.referenceOutline();
+            // a behavioural question's reference is the user's own story for it, when they have written one
+            String story = d.behavioral() ? stories.reference(d.id()) : "";
+            item.reference = story.isEmpty() ? d.referenceOutline() : story;
         }
     }
 

@@ -88,6 +88,9 @@ public class DrillPages {
     @Inject
     Vault vault;
 
+    @Inject
+    dev.drillbook.story.StoryBank stories;
+
     private final ObsidianMarkdown markdown = new ObsidianMarkdown();
 
     /** @param heading what a heading of an answer (lower-cased) must contain to count as this phase's section */
@@ -105,9 +108,12 @@ public class DrillPages {
     record NoteLink(String title, String url) {
     }
 
-    /** @param redo the latest graded attempt scored under 60 (in a mock interview or here): worth another go */
+    /**
+     * @param redo the latest graded attempt scored under 60 (in a mock interview or here): worth another go
+     * @param stories for a behavioural question, the user's stories that answer it
+     */
     record DrillRow(String id, String title, String level, int minutes, List<String> tags, int attempts, Integer best, Integer last,
-            String url, boolean draft, boolean redo) {
+            String url, boolean draft, boolean redo, List<NoteLink> stories) {
     }
 
     record DrillsPage(List<DrillRow> drills, List<DrillRow> coding, List<DrillRow> behavioral, String grader, boolean judge) {
@@ -116,7 +122,9 @@ public class DrillPages {
     record PhaseRow(String id, String title, String hint, int startSeconds, int endSeconds) {
     }
 
-    record DrillPage(Drill drill, String promptHtml, List<NoteLink> notes, List<PhaseRow> phases, List<DimensionRow> rubric,
+    /** @param stories for a behavioural question, the user's stories that answer it; @param placeholder the editor's hint */
+    record DrillPage(Drill drill, String promptHtml, List<NoteLink> notes, List<NoteLink> stories, String placeholder, List<PhaseRow> phases,
+            List<DimensionRow> rubric,
             String grader, boolean judge, List<HistoryRow> history, Chart chart) {
     }
 
@@ -209,7 +217,7 @@ public class DrillPages {
             Integer best = as.stream().filter(a -> a.score != null).map(a -> (int) Math.round(a.score)).max(Integer::compare).orElse(null);
             Integer last = as.stream().filter(a -> a.score != null).findFirst().map(a -> (int) Math.round(a.score)).orElse(null);
             rows.add(new DrillRow(d.id(), d.title(), d.level(), d.timeLimitMinutes(), d.tags(), as.size(), best, last, url(d),
-                    grading.draft(d.id()).isPresent(), last != null && last < 60));
+                    grading.draft(d.id()).isPresent(), last != null && last < 60, storyLinks(d)));
         }
         return rows;
     }
@@ -230,7 +238,10 @@ public class DrillPages {
         List<DimensionRow> rubric = d.rubric().stream()
                 .map(r -> new DimensionRow(r.title(), r.description(), (int) Math.round(100 * r.weight() / weights))).toList();
         List<AttemptEntity> attempts = grading.attempts(d.id());
+        String placeholder = phasesOf(d).stream().map(p -> "## " + p.title() + "\n…").collect(Collectors.joining("\n\n"))
+                + "\n\nMarkdown and $math$ work. Ctrl+Enter submits.";
         return Templates.drill(new DrillPage(d, markdown.renderFragment(d.prompt(), d.source(), vault.names()), noteLinks(d.notes(), d.source()),
+                storyLinks(d), placeholder,
                 phases, rubric, grading.currentGrader().label(), grading.judgeConfigured(), history(attempts), chart(attempts, -1)));
     }
 
@@ -275,8 +286,21 @@ public class DrillPages {
         return Templates.attempt(new AttemptPage(d, url(d), a.id, a.status, a.error, g, score, g == null ? null : g.band(),
                 bandClass(score), g == null ? grading.currentGrader().label() : g.grader().label(),
                 g != null && "offline".equals(g.grader().kind()), AnswerHighlighter.html(a.answer, evidence), dims, covered, missed,
-                g == null ? List.of() : g.improvements(), timeAudit(a, phasesOf(d)), markdown.renderFragment(d.referenceOutline(), d.source(), vault.names()),
+                g == null ? List.of() : g.improvements(), timeAudit(a, phasesOf(d)), markdown.renderFragment(reference(d), d.source(), vault.names()),
                 history(attempts), chart(attempts, a.id), TemplateHelpers.dateTime(a.submittedAt)));
+    }
+
+    /** What the attempt page shows as the reference: the outline, or for a behavioural question the user's own stories. */
+    private String reference(Drill d) {
+        String story = d.behavioral() ? stories.reference(d.id()) : "";
+        return story.isEmpty() ? d.referenceOutline() : story;
+    }
+
+    private List<NoteLink> storyLinks(Drill d) {
+        if (!d.behavioral()) {
+            return List.of();
+        }
+        return stories.forQuestion(d.id()).stream().map(s -> new NoteLink(s.title(), SiteUrls.note(s.path()))).toList();
     }
 
     static String url(Drill d) {
