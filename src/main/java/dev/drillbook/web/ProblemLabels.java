@@ -23,7 +23,8 @@ final class ProblemLabels {
             Map.entry("drill-front-matter", "Drills whose front matter could not be read"),
             Map.entry("drill-unreadable", "Drill files that could not be read"),
             Map.entry("bad-question", "Questions that could not be read"),
-            Map.entry("bad-format", "Interview formats that could not be read"));
+            Map.entry("bad-format", "Interview formats that could not be read"),
+            Map.entry("story", "Stories that are incomplete or answer an unknown question"));
 
     private ProblemLabels() {
     }

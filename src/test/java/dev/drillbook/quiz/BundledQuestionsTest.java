@@ -57,14 +57,17 @@ class BundledQuestionsTest {
         Map<String, Integer> decks = new java.util.TreeMap<>();
         CARDS.forEach(c -> decks.merge(c.deck(), 1, Integer::sum));
         assertEquals(new java.util.TreeMap<>(Map.ofEntries(
-                Map.entry("agents", 40), Map.entry("building", 57), Map.entry("career", 13), Map.entry("clozes", 42),
+                Map.entry("agents", 40), Map.entry("building", 57), Map.entry("career", 18), Map.entry("clozes", 42),
                 Map.entry("evals", 49), Map.entry("inference", 47), Map.entry("rag", 32), Map.entry("retrieval", 72),
                 Map.entry("system-design", 29), Map.entry("training", 69), Map.entry("transformers", 78))), decks);
-        assertEquals(528, CARDS.size());
+        assertEquals(533, CARDS.size());
         assertTrue(CARDS.size() >= 450);
     }
 
-    /** Every content note outside the behavioural and drill-backed design notes is reviewed by at least three cards. */
+    /**
+     * Every content note is reviewed by at least three cards, except the behavioural notes (practised as drills) and
+     * the story notes (each is one card of its own, in the stories deck).
+     */
     @Test
     void everyCurriculumNoteHasAtLeastThreeCards() throws IOException {
         Map<String, Integer> perNote = new java.util.HashMap<>();
@@ -81,7 +84,7 @@ class BundledQuestionsTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
                 String path = VaultPaths.relative(Path.of("notes"), file);
                 boolean moc = NoteBuilder.frontMatter(Files.readString(file)).tags().contains("moc");
-                if (!moc && !path.startsWith("behavioral/") && perNote.getOrDefault(path, 0) < 3) {
+                if (!moc && !path.startsWith("behavioral/") && !path.startsWith("stories/") && perNote.getOrDefault(path, 0) < 3) {
                     thin.add(path + " (" + perNote.getOrDefault(path, 0) + ")");
                 }
             }

@@ -47,7 +47,6 @@ class BundledVaultTest {
                 contents.add(builder.read(ROOT.toAbsolutePath(), file.toAbsolutePath()));
                 BODIES.put(path, NoteBuilder.frontMatter(Files.readString(file)).body());
             }
-            }
         }
         VAULT.update(contents, List.of(), attachments, List.of(), true);
         contents.forEach(c -> NOTES.put(c.path(), VAULT.note(c.path()).orElseThrow()));
@@ -101,8 +100,8 @@ class BundledVaultTest {
     /** The exact shape of what ships; update these numbers together with the README when notes are added. */
     @Test
     void theShippedVaultHasItsCountedNotesMapsAndNoBrokenLinks() {
-        assertEquals(91, NOTES.size(), "notes");
-        assertEquals(13, NOTES.values().stream().filter(BundledVaultTest::isMoc).count(), "maps of content");
+        assertEquals(97, NOTES.size(), "notes");
+        assertEquals(15, NOTES.values().stream().filter(BundledVaultTest::isMoc).count(), "maps of content");
         long links = NOTES.values().stream().mapToLong(n -> n.links().size()).sum();
         long broken = NOTES.values().stream().flatMap(n -> n.links().stream()).filter(l -> l.resolved() == null).count();
         assertTrue(links >= 800, "links: " + links);
@@ -123,6 +122,21 @@ class BundledVaultTest {
         assertEquals(8, weeks, "weeks");
         assertEquals(weeks, passes, "a pass criterion per week");
         assertTrue(NOTES.get("Start Here.md").links().stream().anyMatch(l -> "Study Plan.md".equals(l.resolved())));
+    }
+
+    /** Every drill and coding exercise in questions/ has a week: the plan links its page. */
+    @Test
+    void theStudyPlanGivesEveryDrillAndCodingExerciseItsWeek() throws IOException {
+        String body = BODIES.get("Study Plan.md");
+        List<String> missing = new ArrayList<>();
+        for (String kind : List.of("drills", "coding")) {
+            try (Stream<Path> files = Files.list(Path.of("questions", kind))) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".md")).sorted()
+                        .map(n -> "/drills/" + kind + "/" + n.substring(0, n.length() - 3))
+                        .filter(url -> !body.contains("](" + url + ")")).forEach(missing::add);
+            }
+        }
+        assertEquals(List.of(), missing, "drills without a week in the study plan");
     }
 
     @Test
