@@ -31,7 +31,9 @@ public final class ConceptCrossValidation {
             }
             double[] w = LinearFit.fit(x, y, 0.01);
             for (int i : test) {
-                double p = OfflineEstimator.conceptScore(w, features.get(i));
+                MohlerFile.Row r = rows.get(i);
+                double p = Math.min(OfflineEstimator.conceptScore(w, features.get(i)),
+                        OfflineEstimator.conceptCap(r.question(), r.answer(), features.get(i), new ArrayList<>()));
                 pairs.add(new Agreement.Pair(rows.get(i).grade(), p, Terms.wordCount(rows.get(i).answer())));
             }
         }

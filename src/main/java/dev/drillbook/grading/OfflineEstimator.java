@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The grader used when no LLM is configured: lexical coverage of the reference. It is an estimate and is labelled as
@@ -33,13 +32,6 @@ public final class OfflineEstimator {
     static final double COVERED = 0.5;
     static final double PARTIAL = 0.25;
 
-    private static final Pattern INJECTION = Pattern.compile(
-            "(ignore|disregard|forget)\\s+(all\\s+|any\\s+|the\\s+)?(previous|prior|above|earlier|your)\\s+(instructions|rules|prompt)"
-                    + "|\\b(you are|act as)\\s+(now\\s+)?(a|an|the)\\s+\\w*\\s*(grader|judge|assistant)"
-                    + "|\\b(give|award|assign|grade|score)\\s+(this|me|my)\\s+(answer\\s+)?(a\\s+)?(full|maximum|perfect|top|100|5/5|10/10)"
-                    + "|\\b(as|to) the (grader|judge)\\b|^\\s*system\\s*:|</?candidate_answer>",
-            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
-
     private OfflineEstimator() {
     }
 
@@ -49,16 +41,47 @@ public final class OfflineEstimator {
 
     public static ConceptEstimate concept(String question, String reference, String answer) {
         ConceptFeatures f = ConceptFeatures.of(question, reference, answer);
-        double s = conceptScore(CONCEPT_WEIGHTS, f);
         List<String> flags = new ArrayList<>();
-        if (Terms.of(answer).isEmpty()) {
-            flags.add("too_short");
-            s = 0;
-        }
-        if (INJECTION.matcher(answer).find()) {
+        double s = Math.min(conceptScore(CONCEPT_WEIGHTS, f), conceptCap(question, answer, f, flags));
+        if (InjectionCheck.attempted(answer)) {
             flags.add("prompt_injection");
         }
         return new ConceptEstimate(Math.round(Math.max(0, Math.min(5, s)) * 10) / 10.0, f, flags);
+    }
+
+    /** Highest estimate for keywords without sentences, a negated reference, or an answer about something else. */
+    static final double CONCEPT_GAMED_CAP = 1.0;
+    /** Terse fragments ("push, pop, peek") are fine answers: the salad check starts at this many words. */
+    static final int CONCEPT_SALAD_WORDS = 8;
+    /** An answer of this many content words sharing none with the question or the reference is about something else. */
+    static final int OFF_TOPIC_TERMS = 10;
+
+    /**
+     * What language signals allow a concept answer at most, whatever its word overlap (5 when nothing is wrong), with the
+     * flags saying why: nothing or "I don't know" gets 0; keywords without sentences, a statement of the reference that
+     * rejects it ("It is not true that …"), and an answer sharing no word with the question or the reference get at most
+     * {@value #CONCEPT_GAMED_CAP}. Part of the estimate that cross-validation measures.
+     */
+    static double conceptCap(String question, String answer, ConceptFeatures f, List<String> flags) {
+        if (Terms.of(answer).isEmpty() || LanguageSignals.nonAnswer(answer)) {
+            flags.add("too_short");
+            return 0;
+        }
+        double cap = 5;
+        if (Terms.wordCount(answer) >= CONCEPT_SALAD_WORDS
+                && LanguageSignals.sentenceShare(passages(answer).stream().map(Passage::text).toList()) < SALAD) {
+            flags.add("word_salad");
+            cap = CONCEPT_GAMED_CAP;
+        }
+        if (LanguageSignals.rejects(answer)) {
+            flags.add("negated");
+            cap = CONCEPT_GAMED_CAP;
+        }
+        if (f.answerTerms() >= OFF_TOPIC_TERMS && f.recall() == 0 && f.plainRecall() == 0 && java.util.Collections.disjoint(new HashSet<>(Terms.of(question)), Terms.of(answer))) {
+            flags.add("off_topic");
+            cap = CONCEPT_GAMED_CAP;
+        }
+        return cap;
     }
 
     /**
@@ -78,36 +101,92 @@ public final class OfflineEstimator {
         return Math.max(0, Math.min(5, s));
     }
 
-    /** Offline grade of a drill answer: key-point coverage with the best matching passage quoted, and a 0–100 estimate. */
+    /** Below this share of words in sentence-like passages, an answer is word salad: at most {@link #GAMED_CAP}. */
+    static final double SALAD = 0.5;
+    /** Below this share of content words that the key points and prompt do not already use, an answer only echoes them. */
+    static final double ECHO = 0.2;
+    /** Highest estimate for an answer that games the estimate (salad, echoed or pasted key points). */
+    static final int GAMED_CAP = 20;
+    /** Consecutive words of a key point that count as pasting it. */
+    static final int PASTED_RUN = 6;
+
+    /**
+     * Offline estimate of a drill answer: key-point coverage with the best matching passage quoted, and a 0–100 figure.
+     * A passage earns credit only when it is written as a sentence and does not negate the point; a key point pasted
+     * verbatim earns nothing; word salad and answers that only echo the key points' words are capped at {@value #GAMED_CAP}.
+     */
     public static Grade drill(Drill drill, String answer, Grade.Grader grader) {
         List<Passage> passages = passages(answer);
         List<Grade.KeyPointGrade> points = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         double earned = 0;
         double possible = 0;
+        int pasted = 0;
+        int negated = 0;
         for (Drill.KeyPoint kp : drill.keyPoints()) {
             Set<String> want = new LinkedHashSet<>(Terms.of(kp.statement()));
             double best = 0;
             String quote = null;
+            boolean bestNegated = false;
             for (int i = 0; i < passages.size(); i++) {
                 Passage own = passages.get(i);
-                Passage next = i + 1 < passages.size() ? passages.get(i + 1) : null;
+                if (!own.sentence()) {
+                    continue;
+                }
+                Passage next = i + 1 < passages.size() && passages.get(i + 1).sentence() ? passages.get(i + 1) : null;
                 double c = coverage(want, own.stems(), next == null ? Set.of() : next.stems());
                 if (c > best) {
-                    best = c;
                     // quote the one of the two that says more of the point
                     boolean nextSaysMore = next != null && coverage(want, next.stems(), Set.of()) > coverage(want, own.stems(), Set.of());
-                    quote = (nextSaysMore ? next : own).text();
+                    Passage said = nextSaysMore ? next : own;
+                    boolean neg = LanguageSignals.negates(said.text(), kp.statement(), want);
+                    if (neg) {
+                        bestNegated = c >= PARTIAL;
+                        continue;
+                    }
+                    best = c;
+                    quote = said.text();
                 }
             }
             String status = best >= COVERED ? "covered" : best >= PARTIAL ? "partial" : "missing";
+            if (LanguageSignals.copies(answer, kp.statement(), PASTED_RUN)) {
+                pasted++;
+                status = "missing";
+            } else if (bestNegated && status.equals("missing")) {
+                negated++;
+            }
             double weight = kp.required() ? 2 : 1;
             possible += weight;
             earned += weight * (status.equals("covered") ? 1 : status.equals("partial") ? 0.5 : 0);
             points.add(new Grade.KeyPointGrade(kp.id(), kp.text(), kp.required(), status, status.equals("missing") ? null : quote, kp.links()));
         }
-        List<String> flags = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         double score = possible == 0 ? 0 : 100 * earned / possible;
+        if (pasted > 0) {
+            flags.add("copied_reference");
+            notes.add(pasted + (pasted == 1 ? " key point is" : " key points are") + " copied word for word from the drill: no credit for "
+                    + (pasted == 1 ? "it" : "them") + ".");
+        }
+        if (negated > 0) {
+            flags.add("negated");
+            notes.add(negated + (negated == 1 ? " key point is" : " key points are") + " mentioned only to be negated or rejected: no credit.");
+        }
+        double sentences = LanguageSignals.sentenceShare(passages.stream().map(Passage::text).toList());
+        if (sentences < SALAD) {
+            flags.add("word_salad");
+            score = Math.min(score, GAMED_CAP);
+            notes.add(String.format(Locale.ROOT, "Only %.0f %% of the answer is written in sentences: keywords without sentences are capped at %d.",
+                    sentences * 100, GAMED_CAP));
+        }
+        double novel = novelShare(drill, answer);
+        if (Terms.of(answer).size() >= 30 && novel < ECHO && !flags.contains("word_salad")) {
+            if (!flags.contains("copied_reference")) {
+                flags.add("copied_reference");
+            }
+            score = Math.min(score, GAMED_CAP);
+            notes.add(String.format(Locale.ROOT, "Only %.0f %% of the answer's words go beyond the key points' own: capped at %d.",
+                    novel * 100, GAMED_CAP));
+        }
         int words = Terms.wordCount(answer);
         if (words < 60) {
             flags.add("too_short");
@@ -122,7 +201,7 @@ public final class OfflineEstimator {
         }
         Integer shown = (int) Math.round(score);
         String band = Grade.band(shown);
-        if (INJECTION.matcher(answer).find()) {
+        if (InjectionCheck.attempted(answer)) {
             flags.add("prompt_injection");
             shown = null;
             band = null;
@@ -132,8 +211,20 @@ public final class OfflineEstimator {
         return new Grade(grader, shown, band, List.of(), points, List.of(), List.of(), drill.followUps(), flags, "low", notes);
     }
 
-    /** A sentence or list item of the answer and its distinct stems. */
-    record Passage(String text, Set<String> stems) {
+    /** Share of the answer's distinct content words that neither the key points nor the prompt use. */
+    static double novelShare(Drill drill, String answer) {
+        Set<String> known = new HashSet<>(Terms.of(drill.title() + " " + drill.prompt()));
+        drill.keyPoints().forEach(k -> known.addAll(Terms.of(k.statement())));
+        Set<String> own = new HashSet<>(Terms.of(answer));
+        if (own.isEmpty()) {
+            return 0;
+        }
+        long novel = own.stream().filter(t -> !known.contains(t)).count();
+        return (double) novel / own.size();
+    }
+
+    /** A sentence or list item of the answer, its distinct stems, and whether it is written as a sentence. */
+    record Passage(String text, Set<String> stems, boolean sentence) {
     }
 
     static List<Passage> passages(String answer) {
@@ -144,7 +235,7 @@ public final class OfflineEstimator {
                 if (!t.isEmpty()) {
                     List<String> stems = Terms.of(t);
                     if (!stems.isEmpty()) {
-                        out.add(new Passage(t, new HashSet<>(stems)));
+                        out.add(new Passage(t, new HashSet<>(stems), LanguageSignals.sentenceLike(t)));
                     }
                 }
             }
