@@ -18,7 +18,10 @@ import java.util.Set;
 public final class OfflineEstimator {
 
     /** Held-out Pearson of the concept estimate against human grades (10-fold, grouped by question), shown to users. */
-    public static final double CONCEPT_PEARSON = 0.57;
+    public static final double CONCEPT_PEARSON = 0.54;
+
+    /** Human vs human Pearson on the Mohler set (grader 1 against grader 2, all answers). */
+    public static final double MOHLER_HUMAN_PEARSON = 0.61;
 
     /** Fitted on all 2,442 Mohler answers (intercept, recall, precision, bigram recall, length ratio, capped length, plain recall, √recall). */
     static final double[] CONCEPT_WEIGHTS = {2.4857, -2.4073, 0.5966, 0.0531, 0.0627, 0.7052, 1.1956, 2.4179};
@@ -47,6 +50,26 @@ public final class OfflineEstimator {
             flags.add("prompt_injection");
         }
         return new ConceptEstimate(Math.round(Math.max(0, Math.min(5, s)) * 10) / 10.0, f, flags);
+    }
+
+    /** What the estimate says about a concept answer: the overlap it measured and any gaming it saw. */
+    static String conceptCritique(ConceptEstimate e) {
+        String base = String.format(Locale.ROOT, "Estimated from word overlap with the reference answer: %.0f %% of its key words are used.",
+                e.features().recall() * 100);
+        List<String> why = new ArrayList<>();
+        if (e.flags().contains("off_topic")) {
+            why.add("it shares no word with the question or the reference, so it looks off topic");
+        }
+        if (e.flags().contains("word_salad")) {
+            why.add("it is keywords without sentences");
+        }
+        if (e.flags().contains("negated")) {
+            why.add("it rejects the statement it makes");
+        }
+        if (e.flags().contains("too_short")) {
+            why.add("it gives no answer");
+        }
+        return why.isEmpty() ? base : base + " Marked down because " + String.join("; ", why) + ".";
     }
 
     /** Highest estimate for keywords without sentences, a negated reference, or an answer about something else. */
