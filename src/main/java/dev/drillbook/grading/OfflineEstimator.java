@@ -26,8 +26,12 @@ public final class OfflineEstimator {
     /** Fitted on all 2,442 Mohler answers (intercept, recall, precision, bigram recall, length ratio, capped length, plain recall, √recall). */
     static final double[] CONCEPT_WEIGHTS = {2.4857, -2.4073, 0.5966, 0.0531, 0.0627, 0.7052, 1.1956, 2.4179};
 
-    /** Highest estimate for an answer that uses none of the reference's words (measured: Mohler Pearson drops by under 0.01). */
-    static final double NO_OVERLAP_CAP = 3.0;
+    /**
+     * Highest estimate for an answer that uses none of the reference's words: below "good" (3), so that in a mock interview
+     * it counts as a miss (under 60/100) and goes back to review. On Mohler, people graded many such answers well (they
+     * paraphrase), which is why it is not lower.
+     */
+    static final double NO_OVERLAP_CAP = 2.5;
 
     /** A short answer sharing no word with the reference ("I don't know", "not sure") is scored at most 1. */
     static final double SHORT_NO_OVERLAP_CAP = 1.0;
@@ -100,9 +104,11 @@ public final class OfflineEstimator {
             flags.add("negated");
             cap = CONCEPT_GAMED_CAP;
         }
-        if (f.answerTerms() >= OFF_TOPIC_TERMS && f.recall() == 0 && f.plainRecall() == 0 && java.util.Collections.disjoint(new HashSet<>(Terms.of(question)), Terms.of(answer))) {
+        if (f.recall() == 0 && f.plainRecall() == 0) {
             flags.add("off_topic");
-            cap = CONCEPT_GAMED_CAP;
+            if (f.answerTerms() >= OFF_TOPIC_TERMS && java.util.Collections.disjoint(new HashSet<>(Terms.of(question)), Terms.of(answer))) {
+                cap = CONCEPT_GAMED_CAP;
+            }
         }
         return cap;
     }

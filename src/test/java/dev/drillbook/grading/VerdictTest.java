@@ -60,7 +60,7 @@ class VerdictTest {
         Grade g = VerdictScorer.score(DRILL, v, ANSWER + " Caching is a nice addition.", LLM);
         assertEquals(List.of(1, 1), g.dimensions().stream().map(Grade.DimensionGrade::level).toList(), "capped at weak without evidence");
         assertEquals(33, g.score());
-        assertTrue(g.notes().get(0).contains("too short"), g.notes().toString());
+        assertTrue(g.notes().get(1).contains("2 quotes were too short"), g.notes().toString());
     }
 
     @Test
