@@ -147,6 +147,11 @@ class DrillAttemptsTest {
                 j -> !j.getBoolean("running") && j.get("report") != null, "calibration finished");
         assertEquals(InHouseSet.all().size(), s.getList("report.items").size());
         assertEquals("offline", s.getString("report.grader.kind"));
-        given().get("/calibration").then().statusCode(200).body(containsString("Can the grader be trusted?"));
+        assertTrue(s.getList("report.gaming.kind").containsAll(java.util.List.of("salad", "pasted", "negated", "off_topic")),
+                "gaming probes run against the configured grader");
+        given().get("/calibration").then().statusCode(200).body(containsString("Can the grader be trusted?"))
+                .body(containsString("Gaming probes")).body(containsString("person vs person"));
+        String table = given().accept("text/plain").get("/api/calibration").then().statusCode(200).extract().asString();
+        assertTrue(table.contains("Calibration of Offline estimate") && table.contains("Gaming probes"), table);
     }
 }

@@ -359,6 +359,43 @@ class JudgeTest {
         assertFalse(everything.contains(FakeOpenAi.API_KEY));
     }
 
+    @Test
+    void calibrationShowsFailedJudgeCallsAsFailuresAndHoldsExamplesOut() {
+        // issue 21: "Injection attempts get no score: 4 of 4" was shown although every judge call failed
+        FakeOpenAi.fallback(r -> "not json at all");
+        given().post("/api/calibration").then().statusCode(202);
+        JsonPath s = Eventually.await(Duration.ofSeconds(120), () -> given().get("/api/calibration").then().statusCode(200).extract().jsonPath(),
+                j -> !j.getBoolean("running") && j.get("report") != null, "calibration finished");
+        assertTrue(s.getInt("report.failedCalls") > 0);
+        List<Map<String, Object>> probes = s.getList("report.probes");
+        Map<String, Object> injection = probes.stream().filter(p -> p.get("name").toString().startsWith("Injection")).findFirst().orElseThrow();
+        assertEquals(false, injection.get("passed"), "a failed call is not a withheld score: " + injection);
+        assertTrue(injection.get("result").toString().contains("failed"), injection.toString());
+        assertTrue(s.getList("report.items.failed").stream().allMatch(Boolean.TRUE::equals));
+        assertTrue(given().accept("text/plain").get("/api/calibration").asString().contains("judge calls FAILED"));
+
+        // held out: no in-house answer is graded with its own drill's graded answers as examples
+        List<dev.drillbook.grading.GradedExample> set = dev.drillbook.grading.InHouseSet.all();
+        int checked = 0;
+        for (FakeOpenAi.Request r : FakeOpenAi.requests()) {
+            String user = r.content(1);
+            int at = user.indexOf("<candidate_answer>");
+            String candidate = user.substring(at);
+            String shown = user.substring(0, at);
+            for (dev.drillbook.grading.GradedExample e : set) {
+                if (candidate.contains(e.answer().strip())) {
+                    checked++;
+                    for (dev.drillbook.grading.GradedExample other : set) {
+                        if (other.drillId().equals(e.drillId())) {
+                            assertFalse(shown.contains(other.answer().strip()), e.id() + " was shown " + other.id() + " of its own drill");
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= set.size(), "every in-house answer was sent: " + checked);
+    }
+
     private static List<String> names(JsonNode object) {
         List<String> out = new ArrayList<>();
         object.fieldNames().forEachRemaining(out::add);
