@@ -33,6 +33,9 @@ public class CalibrationService {
     @Inject
     GradingService grading;
 
+    /** Drills the gaming probes run on. */
+    static final int PROBED_DRILLS = 6;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger total = new AtomicInteger();
@@ -95,7 +98,7 @@ public class CalibrationService {
             }
         }
         List<MohlerFile.Row> mohlerSample = judge.isPresent() ? Calibration.sample(mohlerRows, config.calibration().llmSample()) : mohlerRows;
-        List<Drill> probed = examples.stream().map(GradedExample::drillId).distinct().map(drills::drill).flatMap(Optional::stream).toList();
+        List<Drill> probed = probedDrills(examples);
         List<GamingProbes.Probe> paraphrases = GamingProbes.paraphrases();
         List<GamingProbes.Probe> gamingProbes = new ArrayList<>();
         probed.forEach(d -> gamingProbes.addAll(GamingProbes.forDrill(d, paraphrases)));
@@ -159,6 +162,16 @@ public class CalibrationService {
         }
         return new CalibrationReport(grader, Instant.now(), (System.nanoTime() - t0) / 1_000_000, inHouse, mohler, mohlerNote,
                 Calibration.probes(graded, inHouse, gaming), items, gaming, failedCalls.get(), errors);
+    }
+
+    /**
+     * The drills the gaming probes are built from: those of the in-house set first (their paraphrases are written), then
+     * the rest of the catalog, at most {@value #PROBED_DRILLS} — four or five judge calls each.
+     */
+    private List<Drill> probedDrills(List<GradedExample> examples) {
+        List<String> inHouse = examples.stream().map(GradedExample::drillId).distinct().toList();
+        return drills.drills().stream().sorted(java.util.Comparator.comparing((Drill d) -> !inHouse.contains(d.id())).thenComparing(Drill::id))
+                .limit(PROBED_DRILLS).toList();
     }
 
     /** A grader's score for one drill answer; {@code failed} when the judge call failed (a failure, not a result). */

@@ -148,7 +148,7 @@ class DrillAttemptsTest {
         assertEquals(InHouseSet.all().size(), s.getList("report.items").size());
         assertEquals("offline", s.getString("report.grader.kind"));
         assertTrue(s.getList("report.gaming.kind").containsAll(java.util.List.of("salad", "pasted", "negated", "off_topic")),
-                "gaming probes run against the configured grader");
+                "gaming probes run against the configured grader: " + s.getList("report.gaming"));
         given().get("/calibration").then().statusCode(200).body(containsString("Can the grader be trusted?"))
                 .body(containsString("Gaming probes")).body(containsString("person vs person"));
         String table = given().accept("text/plain").get("/api/calibration").then().statusCode(200).extract().asString();

@@ -1,7 +1,10 @@
 package dev.drillbook.web;
 
+import dev.drillbook.grading.GradedExample;
+import dev.drillbook.grading.InHouseSet;
 import dev.drillbook.support.Eventually;
 import dev.drillbook.support.FakeOpenAi;
+import dev.drillbook.support.VaultTestResource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +18,9 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -360,11 +366,32 @@ class JudgeTest {
     }
 
     @Test
-    void calibrationShowsFailedJudgeCallsAsFailuresAndHoldsExamplesOut() {
+    void calibrationShowsFailedJudgeCallsAsFailuresAndHoldsExamplesOut() throws IOException {
+        // the in-house answers are to bundled drills, which the fixture questions folder does not have: put them there
+        List<String> ids = InHouseSet.all().stream().map(GradedExample::drillId).distinct().toList();
+        Path dir = VaultTestResource.questions().resolve("drills");
+        Files.createDirectories(dir);
+        for (String id : ids) {
+            Files.copy(Path.of("questions", id + ".md"), VaultTestResource.questions().resolve(id + ".md"));
+        }
+        try {
+            Eventually.await(Duration.ofSeconds(20), () -> given().get("/api/drills").then().extract().jsonPath().getList("id", String.class),
+                    l -> l.containsAll(ids), "the in-house drills are loaded");
+            failedCallsAreFailuresAndExamplesHeldOut();
+        } finally {
+            for (String id : ids) {
+                Files.delete(VaultTestResource.questions().resolve(id + ".md"));
+            }
+            Eventually.await(Duration.ofSeconds(20), () -> given().get("/api/drills").then().extract().jsonPath().getList("id", String.class),
+                    l -> java.util.Collections.disjoint(l, ids), "the in-house drills are gone again");
+        }
+    }
+
+    private void failedCallsAreFailuresAndExamplesHeldOut() {
         // issue 21: "Injection attempts get no score: 4 of 4" was shown although every judge call failed
         FakeOpenAi.fallback(r -> "not json at all");
         given().post("/api/calibration").then().statusCode(202);
-        JsonPath s = Eventually.await(Duration.ofSeconds(120), () -> given().get("/api/calibration").then().statusCode(200).extract().jsonPath(),
+        JsonPath s = Eventually.await(Duration.ofSeconds(240), () -> given().get("/api/calibration").then().statusCode(200).extract().jsonPath(),
                 j -> !j.getBoolean("running") && j.get("report") != null, "calibration finished");
         assertTrue(s.getInt("report.failedCalls") > 0);
         List<Map<String, Object>> probes = s.getList("report.probes");
@@ -372,20 +399,25 @@ class JudgeTest {
         assertEquals(false, injection.get("passed"), "a failed call is not a withheld score: " + injection);
         assertTrue(injection.get("result").toString().contains("failed"), injection.toString());
         assertTrue(s.getList("report.items.failed").stream().allMatch(Boolean.TRUE::equals));
+        List<Map<String, Object>> gaming = s.getList("report.gaming");
+        assertFalse(gaming.isEmpty(), "gaming probes run against the judge");
+        assertTrue(gaming.stream().noneMatch(g -> Boolean.TRUE.equals(g.get("passed"))) && gaming.stream().allMatch(g -> g.get("score") == null),
+                "a gaming probe whose call failed did not pass: " + gaming);
+        assertTrue(probes.stream().filter(p -> p.get("name").toString().startsWith("Word salad")).allMatch(p -> Boolean.FALSE.equals(p.get("passed"))));
         assertTrue(given().accept("text/plain").get("/api/calibration").asString().contains("judge calls FAILED"));
 
         // held out: no in-house answer is graded with its own drill's graded answers as examples
-        List<dev.drillbook.grading.GradedExample> set = dev.drillbook.grading.InHouseSet.all();
+        List<GradedExample> set = InHouseSet.all();
         int checked = 0;
         for (FakeOpenAi.Request r : FakeOpenAi.requests()) {
             String user = r.content(1);
             int at = user.indexOf("<candidate_answer>");
             String candidate = user.substring(at);
             String shown = user.substring(0, at);
-            for (dev.drillbook.grading.GradedExample e : set) {
+            for (GradedExample e : set) {
                 if (candidate.contains(e.answer().strip())) {
                     checked++;
-                    for (dev.drillbook.grading.GradedExample other : set) {
+                    for (GradedExample other : set) {
                         if (other.drillId().equals(e.drillId())) {
                             assertFalse(shown.contains(other.answer().strip()), e.id() + " was shown " + other.id() + " of its own drill");
                         }
