@@ -16,6 +16,7 @@ import dev.drillbook.markdown.blockid.BlockIdExtension;
 import dev.drillbook.markdown.callout.CalloutExtension;
 import dev.drillbook.markdown.comment.CommentStripper;
 import dev.drillbook.markdown.highlight.HighlightExtension;
+import dev.drillbook.markdown.html.HtmlSanitizer;
 import dev.drillbook.markdown.html.RawHtmlExtension;
 import dev.drillbook.markdown.math.MathExtension;
 import dev.drillbook.markdown.mdlink.MarkdownLinkExtension;
@@ -39,7 +40,7 @@ public final class ObsidianMarkdown {
     /**
      * Changes whenever parsing or the facts read from it change: facts stored under another version are read again.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -61,8 +62,9 @@ public final class ObsidianMarkdown {
                 MarkdownLinkExtension.create());
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, extensions);
-        options.set(Parser.SPACE_IN_LINK_URLS, true);
         options.set(TablesExtension.COLUMN_SPANS, false);
+        // GFM and Obsidian accept delimiter cells of one dash ("-|-", "-- | --")
+        options.set(TablesExtension.MIN_SEPARATOR_DASHES, 1);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
@@ -116,7 +118,8 @@ public final class ObsidianMarkdown {
         Document document = parser.parse(strippedSource);
         RenderContext context = new RenderContext(path, targets, embedNotes);
         document.set(RenderContext.KEY, context);
-        return HtmlTemplate.split(renderer.render(document), context.embeds());
+        String html = HtmlSanitizer.sanitize(renderer.render(document), HtmlTemplate.SLOT);
+        return HtmlTemplate.split(html, context.embeds());
     }
 
     /** A whole note's HTML from its body, as its page shows it before embeds are filled in (tests, previews). */
