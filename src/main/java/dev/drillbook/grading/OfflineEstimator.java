@@ -136,8 +136,13 @@ public final class OfflineEstimator {
     static final double ECHO = 0.2;
     /** Highest estimate for an answer that games the estimate (salad, echoed or pasted key points). */
     static final int GAMED_CAP = 20;
-    /** Consecutive words of a key point that count as pasting it. */
+    /**
+     * Consecutive words of a key point that count as pasting it: at least 6, and at least 60 % of the key point. On the
+     * in-house set, people's answers share at most 42 % of a key point in one run (10 of 24 words); pasted key points
+     * share all of it.
+     */
     static final int PASTED_RUN = 6;
+    static final double PASTED_SHARE = 0.6;
 
     /**
      * Offline estimate of a drill answer: key-point coverage with the best matching passage quoted, and a 0–100 figure.
@@ -179,7 +184,8 @@ public final class OfflineEstimator {
                 }
             }
             String status = best >= COVERED ? "covered" : best >= PARTIAL ? "partial" : "missing";
-            if (LanguageSignals.copies(answer, kp.statement(), PASTED_RUN)) {
+            if (LanguageSignals.copies(answer, kp.statement(),
+                    Math.max(PASTED_RUN, (int) Math.ceil(PASTED_SHARE * LanguageSignals.words(kp.statement()).size())))) {
                 pasted++;
                 status = "missing";
             } else if (bestNegated && status.equals("missing")) {
@@ -228,15 +234,7 @@ public final class OfflineEstimator {
             score *= distinct;
             notes.add(String.format(Locale.ROOT, "Much of the answer repeats itself (%.0f %% distinct passages): scaled down.", distinct * 100));
         }
-        int breadth = topicBreadth(drill, answer);
-        if (score < BREADTH_FLOOR && words >= BREADTH_WORDS && breadth >= BREADTH_TERMS && novel >= BREADTH_NOVEL && sentences >= 0.9
-                && java.util.Collections.disjoint(flags, List.of("copied_reference", "negated", "word_salad", "padded", "too_short"))) {
-            flags.add("other_words");
-            score = BREADTH_FLOOR;
-            notes.add(String.format(Locale.ROOT, "A full answer in sentences using %d of the drill's own terms, but its key points are put in other "
-                    + "words than the drill's, which word coverage cannot check: %d suggested. Mark the key points yourself.", breadth, BREADTH_FLOOR));
-        }
-        Integer shown = (int) Math.round(score);
+        Integer shown = StrongBar.apply((int) Math.round(score), points, List.of(), notes);
         String band = Grade.band(shown);
         if (InjectionCheck.attempted(answer)) {
             flags.add("prompt_injection");

@@ -51,9 +51,9 @@ public final class SelfAssessment {
             possible += weight;
             earned += weight * (status.equals("covered") ? 1 : status.equals("partial") ? 0.5 : 0);
         }
-        int score = (int) Math.round(possible == 0 ? 0 : 100 * earned / possible);
         List<String> notes = new ArrayList<>();
         notes.add("Your own assessment against the reference, key point by key point (covered 1, partly ½, required points count double).");
+        int score = StrongBar.apply((int) Math.round(possible == 0 ? 0 : 100 * earned / possible), points, List.of(), notes);
         if (suggestion != null && "offline".equals(suggestion.grader().kind()) && suggestion.score() != null) {
             notes.add("The offline estimate suggested " + suggestion.score() + "/100.");
         }

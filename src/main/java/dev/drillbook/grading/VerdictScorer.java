@@ -93,7 +93,7 @@ public final class VerdictScorer {
             notes.add(0, invented + (invented == 1 ? " quote" : " quotes") + " from the judge " + (invented == 1 ? "is" : "are")
                     + " not in the answer: the dimensions resting on them are void and this verdict needs review.");
         }
-        Integer score = (int) Math.round(weights == 0 ? 0 : 100 * weighted / weights);
+        Integer score = StrongBar.apply((int) Math.round(weights == 0 ? 0 : 100 * weighted / weights), keyPoints, dims, notes);
         String band = Grade.band(score);
         if (InjectionCheck.attempted(answer) && !flags.contains("prompt_injection")) {
             flags.add("prompt_injection");

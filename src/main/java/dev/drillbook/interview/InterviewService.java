@@ -520,9 +520,9 @@ public class InterviewService implements ProblemSource {
         } else {
             Drill d = drills.drill(item.refId).orElseThrow();
             item.prompt = d.prompt();
-            // a behavioural question's reference is the user's own story for it, when they have written one
-            String story = d.behavioral() ? stories.reference(d.id()) : "";
-            item.reference = story.isEmpty() ? d.referenceOutline() : story;
+            // a behavioural item's reference is the user's own story for it (empty without one: the report shows it as
+            // "your story", and the question's generic outline is on its attempt page)
+            item.reference = d.behavioral() ? stories.reference(d.id()) : d.referenceOutline();
         }
     }
 

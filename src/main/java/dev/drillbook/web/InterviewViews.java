@@ -27,7 +27,7 @@ public class InterviewViews {
     private final ObsidianMarkdown markdown = new ObsidianMarkdown();
 
     public record FormatJson(String id, String title, String description, Map<String, Integer> counts, Map<String, Integer> seconds,
-            int totalMinutes, List<String> tags, String summary) {
+            int totalMinutes, List<String> tags, List<String> opening, String summary) {
         static FormatJson of(InterviewFormat f) {
             Map<String, Integer> counts = new java.util.LinkedHashMap<>();
             Map<String, Integer> seconds = new java.util.LinkedHashMap<>();
@@ -50,7 +50,7 @@ public class InterviewViews {
                 parts.add(f.count(ItemKind.DRILL) + " system design");
             }
             return new FormatJson(f.id(), f.title(), f.description(), counts, seconds, Math.round(f.totalSeconds() / 60f), f.tags(),
-                    String.join(" · ", parts));
+                    f.opening(), String.join(" · ", parts));
         }
     }
 

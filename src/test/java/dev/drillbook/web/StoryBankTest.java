@@ -20,6 +20,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -79,12 +80,14 @@ class StoryBankTest {
         Files.createDirectories(questions.resolve("behavioral"));
         Files.createDirectories(questions.resolve("interviews"));
         Files.writeString(questions.resolve("behavioral/failure.md"), QUESTION);
+        Files.writeString(questions.resolve("behavioral/conflict.md"), QUESTION.replace("A project that failed", "A conflict")
+                .replace("Tell me about a project that failed.", "Tell me about a conflict.") + "\n## Reference outline\n- A generic outline.\n");
         Files.writeString(questions.resolve("interviews/story-screen.md"), """
                 ---
                 type: interview-format
                 title: Story screen
-                behavioral: 1
-                opening: behavioral/failure
+                behavioral: 2
+                opening: [behavioral/failure, behavioral/conflict]
                 ---
                 One story.
                 """);
@@ -114,6 +117,8 @@ class StoryBankTest {
         given().get("/drills/behavioral/failure").then().statusCode(200).body(containsString("Your stories:"))
                 .body(containsString("Legal RAG retrospective"));
 
+        assertEquals(List.of("behavioral/failure", "behavioral/conflict"), given().get("/api/interviews/formats").then().statusCode(200)
+                .extract().jsonPath().getList("find { it.id == 'interviews/story-screen' }.opening"), "the pinned openers, in order");
         long id = given().contentType(ContentType.JSON).body(Map.of("format", "interviews/story-screen")).post("/api/interviews")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         JsonPath s = given().get("/api/interviews/" + id).then().statusCode(200).extract().jsonPath();
@@ -124,6 +129,7 @@ class StoryBankTest {
         JsonPath report = given().get("/api/interviews/" + id + "/report").then().statusCode(200).extract().jsonPath();
         assertTrue(report.getString("items[0].story").contains("Lesson: the eval set comes first."), report.getString("items[0].story"));
         assertTrue(report.getString("items[0].storyHtml").contains("href=\"/notes/stories/Legal%20RAG\""), report.getString("items[0].storyHtml"));
+        assertNull(report.get("items[1].story"), "no story for the second question: its generic outline is not shown as the user's story");
         given().get("/interviews/" + id + "/report").then().statusCode(200).body(containsString("Your story for this question"));
         given().get("/api/interviews/" + id + "/report.md").then().statusCode(200).body(containsString("## Your story for question 1"));
 
