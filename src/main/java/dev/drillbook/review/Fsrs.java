@@ -97,26 +97,36 @@ public final class Fsrs {
     }
 
     /**
+     * Stability and difficulty after an answer (rules 3–8), the memory part of {@link #review}: the first answer sets
+     * them ({@code previous} null), an answer less than a day after the last one uses the same-day rule, a later one
+     * the success or lapse rule. Stability is computed from the old difficulty, then difficulty is updated.
+     */
+    public MemoryState nextMemory(MemoryState previous, long elapsedDays, Rating g) {
+        if (previous == null) {
+            return new MemoryState(initialStability(g), initialDifficulty(g));
+        }
+        double s = previous.stability();
+        double d = previous.difficulty();
+        double next;
+        if (elapsedDays < 1) {
+            next = shortTermStability(s, g);
+        } else {
+            double r = retrievability(elapsedDays, s);
+            next = g == Rating.AGAIN ? forgetStability(d, s, r) : recallStability(d, s, r, g);
+        }
+        return new MemoryState(next, nextDifficulty(d, g));
+    }
+
+    /**
      * The state after answering {@code g} at {@code now}.
      *
      * @param fuzzDraw a number in [0, 1) used to spread review intervals (ignored when fuzz is off)
      */
     public Memory review(Memory m, Rating g, Instant now, double fuzzDraw) {
-        double s;
-        double d;
-        Long days = m.lastReview() == null ? null : wholeDays(m.lastReview(), now);
-        if (m.isNew() || m.stability() <= 0) {
-            s = initialStability(g);
-            d = initialDifficulty(g);
-        } else if (days != null && days < 1) {
-            s = shortTermStability(m.stability(), g);
-            d = nextDifficulty(m.difficulty(), g);
-        } else {
-            double r = retrievability(days == null ? 0 : days, m.stability());
-            s = g == Rating.AGAIN ? forgetStability(m.difficulty(), m.stability(), r)
-                    : recallStability(m.difficulty(), m.stability(), r, g);
-            d = nextDifficulty(m.difficulty(), g);
-        }
+        MemoryState previous = m.isNew() || m.stability() <= 0 ? null : new MemoryState(m.stability(), m.difficulty());
+        MemoryState next = nextMemory(previous, m.lastReview() == null ? 0 : wholeDays(m.lastReview(), now), g);
+        double s = next.stability();
+        double d = next.difficulty();
 
         CardState state;
         int step = 0;
