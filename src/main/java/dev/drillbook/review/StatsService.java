@@ -33,6 +33,9 @@ public class StatsService implements MasterySource {
     @Inject
     dev.drillbook.quiz.CardCatalog catalog;
 
+    @Inject
+    Scheduling scheduling;
+
     private volatile MasterySnapshot snapshot;
 
     private record MasterySnapshot(long stamp, Instant at, Map<String, double[]> notes, Map<String, double[]> tags) {
@@ -65,10 +68,12 @@ public class StatsService implements MasterySource {
         }
         Map<String, double[]> notes = new HashMap<>();
         Map<String, double[]> tags = new HashMap<>();
-        Fsrs fsrs = reviews.fsrs();
-        List<Object[]> rows = em.createQuery("select c.notes, c.tags, c.stability, c.lastReview from CardEntity c "
+        SchedulingPolicy policy = scheduling.policy();
+        Map<String, Fsrs> byDeck = new HashMap<>();
+        List<Object[]> rows = em.createQuery("select c.notes, c.tags, c.stability, c.lastReview, c.deck from CardEntity c "
                 + "where c.queue <> -3", Object[].class).getResultList();
         for (Object[] row : rows) {
+            Fsrs fsrs = byDeck.computeIfAbsent((String) row[4], policy::fsrs);
             double r = row[3] == null ? 0 : fsrs.retrievability(Fsrs.wholeDays((Instant) row[3], now), (Double) row[2]);
             for (String note : CardEntity.splitList((String) row[0])) {
                 double[] sum = notes.computeIfAbsent(note, k -> new double[2]);
