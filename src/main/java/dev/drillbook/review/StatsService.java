@@ -36,6 +36,9 @@ public class StatsService implements MasterySource {
     @Inject
     Scheduling scheduling;
 
+    @Inject
+    ParameterSets parameterSets;
+
     private volatile MasterySnapshot snapshot;
 
     private record MasterySnapshot(long stamp, Instant at, Map<String, double[]> notes, Map<String, double[]> tags) {
@@ -199,9 +202,54 @@ public class StatsService implements MasterySource {
         }
 
         MasterySnapshot m = mastery(now);
+        List<StudyStats.CalibrationBin> calibration = calibration(filter, now);
         return new StudyStats(heatmap, forecastDays, monthAnswers == 0 ? null : (double) monthPasses / monthAnswers,
                 reviewAnswers == 0 ? null : (double) reviewPasses / reviewAnswers, monthAnswers, byState,
-                ranked(m.tags()), ranked(m.notes()), perDay.getOrDefault(today, 0), streak, stability);
+                ranked(m.tags()), ranked(m.notes()), perDay.getOrDefault(today, 0), streak, stability, calibration);
+    }
+
+    /** Lower edges of the calibration bins: below 50 %, then 5-point steps. */
+    static final double[] CALIBRATION_EDGES = {0, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0000001};
+
+    /**
+     * Predicted against actual recall over the last year's answers at least a day after the card's previous one:
+     * R(t, S) from the stability before the answer and the decay of the weights recorded with it (the current ones
+     * for answers logged before weights were recorded).
+     */
+    List<StudyStats.CalibrationBin> calibration(CardFilter filter, Instant now) {
+        var q = em.createQuery("select r.elapsedDays, r.stabilityBefore, r.rating, r.parametersId, c.deck from ReviewLogEntity r, "
+                + "CardEntity c where c.id = r.cardId and r.undone = false and r.elapsedDays >= 1 and r.lastReviewBefore is not null "
+                + "and r.stabilityBefore > 0 and r.reviewedAt >= :since" + filter.where(), Object[].class)
+                .setParameter("since", now.minus(Duration.ofDays(365)));
+        filter.bind(q);
+        SchedulingPolicy policy = scheduling.policy();
+        Map<String, Fsrs> byParameters = new HashMap<>();
+        Map<String, Fsrs> byDeck = new HashMap<>();
+        int bins = CALIBRATION_EDGES.length - 1;
+        double[][] acc = new double[bins][3];
+        q.getResultStream().forEach(row -> {
+            String id = (String) row[3];
+            Fsrs fsrs = id == null ? null : byParameters.computeIfAbsent(id, k -> parameterSets.weights(k)
+                    .map(w -> new Fsrs(policy.base().withWeights(w))).orElse(null));
+            if (fsrs == null) {
+                fsrs = byDeck.computeIfAbsent((String) row[4], policy::fsrs);
+            }
+            double r = fsrs.retrievability(((Number) row[0]).intValue(), ((Number) row[1]).doubleValue());
+            int bin = bins - 1;
+            while (bin > 0 && r < CALIBRATION_EDGES[bin]) {
+                bin--;
+            }
+            acc[bin][0]++;
+            acc[bin][1] += r;
+            acc[bin][2] += ((Number) row[2]).intValue() > 1 ? 1 : 0;
+        });
+        List<StudyStats.CalibrationBin> out = new ArrayList<>();
+        for (int i = 0; i < bins; i++) {
+            double n = acc[i][0];
+            out.add(new StudyStats.CalibrationBin(CALIBRATION_EDGES[i], Math.min(1, CALIBRATION_EDGES[i + 1]), (long) n,
+                    n == 0 ? null : acc[i][1] / n, n == 0 ? null : acc[i][2] / n));
+        }
+        return out;
     }
 
     private static List<StudyStats.Mastery> ranked(Map<String, double[]> sums) {
