@@ -51,24 +51,25 @@ public record InterviewGoal(LocalDate date, List<String> topics, double retentio
 
     /** A card of {@code deck} with {@code tags} is prepared for this interview. */
     public boolean covers(String deck, Collection<String> tags) {
-        if (topics.isEmpty()) {
+        return topics.isEmpty() || topics.stream().anyMatch(t -> topicCovers(t, deck, tags));
+    }
+
+    /** A card of {@code deck} with {@code tags} belongs to {@code topic}: its deck or one of its tags is the topic or under it. */
+    public static boolean topicCovers(String topic, String deck, Collection<String> tags) {
+        String t = topic.toLowerCase(Locale.ROOT);
+        if (deck != null && within(deck.toLowerCase(Locale.ROOT), t)) {
             return true;
         }
-        for (String topic : topics) {
-            String t = topic.toLowerCase(Locale.ROOT);
-            if (deck != null && within(deck.toLowerCase(Locale.ROOT), t)) {
+        for (String tag : tags) {
+            if (within(tag.toLowerCase(Locale.ROOT), t)) {
                 return true;
-            }
-            for (String tag : tags) {
-                if (within(tag.toLowerCase(Locale.ROOT), t)) {
-                    return true;
-                }
             }
         }
         return false;
     }
 
-    private static boolean within(String name, String topic) {
+    /** {@code name} is the topic or nested under it ({@code rag/evals} is within {@code rag}); compare in lower case. */
+    public static boolean within(String name, String topic) {
         return name.equals(topic) || name.startsWith(topic + "/");
     }
 

@@ -395,6 +395,29 @@ public class ReviewService {
         });
     }
 
+    /**
+     * Brings review cards forward to the given times (an interview plan); a card is moved only if it is on day
+     * intervals and due later than its new time. Schedules only: the review log is not touched. Returns how many moved.
+     */
+    public int bringForward(Map<String, Instant> dues) {
+        int moved = QuarkusTransaction.requiringNew().call(() -> {
+            int n = 0;
+            for (Map.Entry<String, Instant> e : dues.entrySet()) {
+                CardEntity c = em.find(CardEntity.class, e.getKey());
+                if (c != null && c.queue == CardEntity.QUEUE_REVIEW && c.due != null && c.due.isAfter(e.getValue())) {
+                    c.due = e.getValue();
+                    n++;
+                }
+            }
+            return n;
+        });
+        if (moved > 0) {
+            dueCalendar.invalidate();
+            version.incrementAndGet();
+        }
+        return moved;
+    }
+
     /** Puts a suspended or buried card back in the queue its state belongs to. */
     public CardEntity restore(String id) {
         return change(id, card -> {
