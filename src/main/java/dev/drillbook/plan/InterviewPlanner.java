@@ -25,7 +25,8 @@ import java.util.OptionalDouble;
  * weak cards come back once more before the day (the scheduler caps their intervals).
  *
  * <p><b>Drills and mock interviews.</b> A mock interview two days before the day and every seven days before that;
- * on the other days a drill, the weakest topics' first, least recently well done first.
+ * a drill every other day (today first), the weakest topics' drills first, then the worst graded; after the last,
+ * the list starts again.
  */
 public final class InterviewPlanner {
 
@@ -128,7 +129,7 @@ public final class InterviewPlanner {
             long before = n - i;
             boolean mock = before >= 2 && (before - 2) % 7 == 0;
             Drill drill = null;
-            if (!mock && !drillOrder.isEmpty()) {
+            if (!mock && i % 2 == 0 && !drillOrder.isEmpty()) {
                 drill = drillOrder.get(nextDrill % drillOrder.size());
                 nextDrill++;
             }

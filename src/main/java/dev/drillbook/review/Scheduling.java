@@ -71,6 +71,11 @@ public class Scheduling {
         return p;
     }
 
+    /** {@code drillbook.srs.interview-retention}: the interview retention when none was chosen. */
+    public double configuredInterviewRetention() {
+        return config.srs().interviewRetention();
+    }
+
     public StudyDay studyDay() {
         StudyDay d = studyDay;
         if (d == null) {

@@ -138,8 +138,8 @@ public class SchedulingApi {
                 JsonNode r = body.get("desiredRetention");
                 if (r.isNull() || "default".equals(r.asText())) {
                     edit.clear(Scheduling.DESIRED_RETENTION);
-                } else if (!r.isNumber()) {
-                    throw ApiException.badRequest("desiredRetention must be a number between 0.7 and 0.99.");
+                } else if (!r.isNumber() || !(r.asDouble() >= 0.7 && r.asDouble() <= 0.99)) {
+                    throw ApiException.badRequest("Desired retention must be a number between 0.7 and 0.99, got " + r + ".");
                 } else {
                     edit.set(Scheduling.DESIRED_RETENTION, r.asDouble());
                 }
@@ -194,7 +194,12 @@ public class SchedulingApi {
         if (!i.isObject() || !i.hasNonNull("date")) {
             throw ApiException.badRequest("interview needs a date, e.g. {\"date\": \"2026-03-20\", \"topics\": [\"rag\"]}.");
         }
-        LocalDate date = Scheduling.INTERVIEW_DATE.parse().apply(i.get("date").asText());
+        LocalDate date;
+        try {
+            date = LocalDate.parse(i.get("date").asText().strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("The interview date must be a date like 2025-06-30, got \"" + i.get("date").asText() + "\".");
+        }
         List<String> topics = new ArrayList<>();
         JsonNode t = i.get("topics");
         if (t != null && t.isArray()) {
@@ -202,8 +207,12 @@ public class SchedulingApi {
         } else if (t != null && t.isTextual()) {
             topics.addAll(InterviewGoal.parseTopics(t.asText()));
         }
-        double retention = i.hasNonNull("retention") ? Scheduling.INTERVIEW_RETENTION.parse().apply(i.get("retention").asText())
-                : scheduling.policy().interview().map(InterviewGoal::retention).orElse(0.95);
+        JsonNode r = i.get("retention");
+        if (r != null && !r.isNull() && (!r.isNumber() || !(r.asDouble() >= 0.7 && r.asDouble() <= 0.99))) {
+            throw ApiException.badRequest("The interview's retention must be a number between 0.7 and 0.99, got " + r + ".");
+        }
+        double retention = r != null && !r.isNull() ? r.asDouble() : scheduling.policy().interview().map(InterviewGoal::retention)
+                .orElse(scheduling.configuredInterviewRetention());
         return new InterviewGoal(date, topics, retention);
     }
 

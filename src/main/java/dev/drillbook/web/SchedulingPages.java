@@ -104,12 +104,14 @@ public class SchedulingPages {
         StringBuilder line = new StringBuilder();
         Mark optimal = null;
         Mark current = null;
+        double nearest = outcomes.stream().mapToDouble(SchedulingApi.OutcomeJson::desiredRetention)
+                .reduce(Double.NaN, (a, b) -> Double.isNaN(a) || Math.abs(b - s.currentRetention()) < Math.abs(a - s.currentRetention()) ? b : a);
         for (int i = 0; i < outcomes.size(); i++) {
             SchedulingApi.OutcomeJson o = outcomes.get(i);
             double cx = LEFT + slot * i + slot / 2;
             double h = (H - TOP) * o.answersPerDay() / maxPerDay;
             boolean isOptimal = o.desiredRetention() == s.optimalRetention();
-            boolean isCurrent = Math.abs(o.desiredRetention() - s.currentRetention()) < 0.015;
+            boolean isCurrent = o.desiredRetention() == nearest;
             String r = pct(o.desiredRetention());
             bars.add(new Mark(cx - slot * 0.3, H - h, slot * 0.6, h, r + " desired: " + one(o.answersPerDay()) + " answers a day", null, isOptimal));
             double y = TOP + (H - TOP) * (1 - (o.retentionAtEnd() - 0.6) / 0.4);

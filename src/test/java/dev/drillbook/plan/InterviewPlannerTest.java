@@ -81,6 +81,8 @@ class InterviewPlannerTest {
         assertEquals("d1", plan.days().get(0).drill().id(), "the weakest topic's drill first");
         assertNull(plan.days().get(1).drill());
         assertEquals("d2", plan.days().get(2).drill().id());
+        assertNull(plan.days().get(3).drill(), "a drill every other day");
+        assertEquals("d1", plan.days().get(4).drill().id(), "then the list starts again");
     }
 
     @Test
