@@ -57,7 +57,7 @@ public class SchedulingPages {
     }
 
     record SimulatePage(String scope, String deck, int days, List<String> decks, int cards, int newCards, boolean ownRatings,
-            String optimal, String current, List<Mark> bars, String line, List<Mark> points, Mark optimalMark, Mark currentMark,
+            String optimal, String current, List<Mark> bars, String line, List<Mark> points, Mark optimalMark,
             List<Mark> xLabels, String maxPerDay, List<Row> rows) {
     }
 
@@ -103,7 +103,6 @@ public class SchedulingPages {
         List<Row> rows = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         Mark optimal = null;
-        Mark current = null;
         double nearest = outcomes.stream().mapToDouble(SchedulingApi.OutcomeJson::desiredRetention)
                 .reduce(Double.NaN, (a, b) -> Double.isNaN(a) || Math.abs(b - s.currentRetention()) < Math.abs(a - s.currentRetention()) ? b : a);
         for (int i = 0; i < outcomes.size(); i++) {
@@ -122,15 +121,12 @@ public class SchedulingPages {
             if (isOptimal) {
                 optimal = new Mark(cx, TOP, 0, H - TOP, null, "optimal " + r, true);
             }
-            if (isCurrent) {
-                current = new Mark(cx, TOP, 0, H - TOP, null, "now", false);
-            }
             rows.add(new Row(r, one(o.answersPerDay()), one(o.minutesPerDay()), pct(o.retentionAtEnd()), String.format(Locale.ROOT, "%.0f", o.secondsPerMemorized()),
                     isOptimal, isCurrent));
         }
         return Templates.simulate(new SimulatePage(scope == null ? "all cards" : "deck " + scope, scope == null ? "" : scope, span,
                 reviews.deckNames().stream().sorted().toList(), s.cards(), s.newCards(), s.ownRatings(), pct(s.optimalRetention()),
-                pct(s.currentRetention()), bars, line.toString(), points, optimal, current, labels, one(maxPerDay), rows));
+                pct(s.currentRetention()), bars, line.toString(), points, optimal, labels, one(maxPerDay), rows));
     }
 
     @GET

@@ -147,6 +147,7 @@ class SchedulingBrowserTest {
         Browsers.screenshot(page, "simulate-1280");
         page.navigate(base + "stats");
         assertTrue(page.locator(".calibration-point").count() >= 1);
+        Browsers.screenshot(page, "stats-1280");
         page.locator(".calibration-card").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                 .setPath(java.nio.file.Path.of("target", "screenshots", "stats-calibration-1280.png")));
         Page phone = phoneDark(errors);
