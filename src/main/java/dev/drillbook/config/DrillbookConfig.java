@@ -21,7 +21,10 @@ public interface DrillbookConfig {
     @WithDefault("questions")
     Path questionsDir();
 
-    /** Where Drillbook keeps its own state (the H2 database files). Safe to back up; never holds notes. */
+    /**
+     * Where Drillbook keeps its own state: the H2 database files and the vault index (what it read from the notes,
+     * and the search index). Safe to back up or delete (the index is rebuilt); never holds notes.
+     */
     @WithDefault("data")
     Path dataDir();
 
@@ -208,5 +211,9 @@ public interface DrillbookConfig {
         /** Longest a page request waits for the first vault load before showing the loading screen. */
         @WithDefault("2s")
         Duration pageLoadWait();
+
+        /** Largest note file read, in bytes; a larger one is listed on the problems page instead (it would fill memory). */
+        @WithDefault("5000000")
+        long maxNoteSize();
     }
 }

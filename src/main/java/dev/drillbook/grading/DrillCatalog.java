@@ -9,7 +9,6 @@ import dev.drillbook.vault.VaultPaths;
 import dev.drillbook.vault.VaultProblem;
 
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -39,7 +38,8 @@ public class DrillCatalog implements ProblemSource {
     private volatile Path root;
     private DirectoryWatcher watcher;
 
-    void onStart(@Observes StartupEvent event) {
+    /** Reads the drills and starts following their folder (the start-up pipeline calls this first). */
+    public void load() {
         root = config.questionsDir().toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             return;

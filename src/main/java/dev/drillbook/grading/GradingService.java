@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -54,11 +53,11 @@ public class GradingService {
     }
 
     /**
-     * After {@link DrillCatalog} has read the drills (a later priority than its start-up observer): attempts left
-     * pending are graded again right away, and one whose drill was not read yet would be failed as "no longer in
-     * questions/".
+     * Sets the grader up and grades again the attempts left pending; called by the start-up pipeline after
+     * {@link DrillCatalog} has read the drills (an attempt whose drill was not read yet would be failed as "no longer
+     * in questions/").
      */
-    void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
+    public void start() {
         judge = config.llm().baseUrl().filter(u -> !u.isBlank())
                 .map(url -> new LlmJudge(new OpenAiJudgeClient(url.strip(), config.llm().apiKey().orElse(null), config.llm().model(),
                         config.llm().timeout()), config.llm().maxRetries(), config.llm().retryBackoff(), d -> Thread.sleep(d.toMillis())))

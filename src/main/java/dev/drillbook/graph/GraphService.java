@@ -8,7 +8,6 @@ import dev.drillbook.vault.Vault;
 import dev.drillbook.vault.VaultChanged;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -42,9 +41,10 @@ public class GraphService {
         }
     });
 
-    void onVaultChanged(@Observes VaultChanged change) {
+    /** Keeps the graph in step with one change of the vault. */
+    public void apply(VaultChanged change) {
         change.removed().forEach(graph::remove);
-        for (String path : change.changed()) {
+        for (String path : change.touched()) {
             vault.note(path).ifPresentOrElse(this::put, () -> graph.remove(path));
         }
     }

@@ -9,12 +9,15 @@ import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
 
 import dev.drillbook.markdown.blockid.BlockIds;
 import dev.drillbook.markdown.callout.CalloutTitle;
@@ -23,7 +26,6 @@ import dev.drillbook.markdown.math.InlineMath;
 import dev.drillbook.markdown.mdlink.LocalLink;
 import dev.drillbook.markdown.tag.Tag;
 import dev.drillbook.markdown.tag.Tags;
-import dev.drillbook.markdown.text.FastText;
 import dev.drillbook.markdown.wikilink.WikiLink;
 import dev.drillbook.markdown.wikilink.WikiTarget;
 
@@ -33,19 +35,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One walk over a rendered document collecting what the vault indexes: headings, links and embeds, tags,
- * section and block ranges, readable text per section, and link problems. Code, math, raw HTML and comments
+ * One walk over a parsed document collecting what the vault keeps: headings, links and embeds as written, tags,
+ * section and block ranges, readable text per section. Code, math, raw HTML and comments
  * contribute no links or tags (comments are already gone; code is visited only for its text).
  */
 final class DocumentFacts {
 
-    private final RenderContext context;
     private final int lineOffset;
     private final String source;
     private final int[] lineStarts;
     private final List<NoteHeading> headings = new ArrayList<>();
     private final List<Integer> headingStarts = new ArrayList<>();
-    private final List<NoteLink> links = new ArrayList<>();
+    private final List<LinkRef> links = new ArrayList<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
     private final List<TextSection> sections = new ArrayList<>();
     private final List<MarkdownProblem> problems = new ArrayList<>();
@@ -54,8 +55,7 @@ final class DocumentFacts {
     private String sectionHeading;
     private String sectionId;
 
-    private DocumentFacts(RenderContext context, int lineOffset, String source) {
-        this.context = context;
+    private DocumentFacts(int lineOffset, String source) {
         this.lineOffset = lineOffset;
         this.source = source;
         this.lineStarts = lineStarts(source);
@@ -79,8 +79,9 @@ final class DocumentFacts {
         return starts;
     }
 
-    static DocumentFacts collect(Document document, RenderContext context, int lineOffset) {
-        DocumentFacts facts = new DocumentFacts(context, lineOffset, FastText.string(document.getChars()));
+    /** The facts of a parsed document whose headings already have their ids. */
+    static DocumentFacts collect(Document document, String source, int lineOffset) {
+        DocumentFacts facts = new DocumentFacts(lineOffset, source);
         facts.visitChildren(document);
         facts.closeSection();
         facts.computeRanges(document);
@@ -126,7 +127,7 @@ final class DocumentFacts {
         } else if (node instanceof Code code) {
             text.append(code.getText());
         } else if (node instanceof Text) {
-            text.append(FastText.unescape(node.getChars()));
+            text.append(Escaping.unescapeString(node.getChars().toString()));
         } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
             text.append(' ');
         } else {
@@ -145,32 +146,53 @@ final class DocumentFacts {
         if (!node.embed()) {
             text.append(display);
         }
-        if (target.external()) {
-            return;
+        if (!target.external()) {
+            links.add(new LinkRef(target.file(), target.anchor(), display, node.embed(), false, line(node),
+                    node.getStartOffset(), context(node)));
         }
-        Resolution resolution = target.sameNote() ? context.self() : context.resolve(target.file());
-        links.add(new NoteLink(target.file(), target.anchor(), display, node.embed(), resolution.path(), line(node)));
-        checkResolution(target.file(), resolution, node);
     }
 
     private void addMarkdownLink(String url, Node node, boolean embed) {
         LocalLink local = LocalLink.parse(url);
-        if (local == null) {
-            return;
-        }
-        Resolution resolution = local.file().isEmpty() ? context.self() : context.resolve(local.file());
-        if (!embed && !local.file().isEmpty() && !resolution.resolved() && !local.looksLikeNote()) {
-            return;
-        }
-        String display = embed ? local.file() : inlineText(node).strip();
-        links.add(new NoteLink(local.file(), local.anchor(), display, embed, resolution.path(), line(node)));
-        if (!local.file().isEmpty()) {
-            checkResolution(local.file(), resolution, node);
+        if (local != null) {
+            String display = embed ? local.file() : inlineText(node).strip();
+            links.add(new LinkRef(local.file(), local.anchor(), display, embed,
+                    !embed && !local.file().isEmpty() && !local.looksLikeNote(), line(node), node.getStartOffset(),
+                    context(node)));
         }
     }
 
-    private void checkResolution(String target, Resolution resolution, Node node) {
-        LinkProblems.check(target, resolution, line(node), problems);
+    /** Longest context kept for a backlink: a longer paragraph is cut to the lines around the link. */
+    static final int CONTEXT_LENGTH = 300;
+
+    /**
+     * Where the Markdown around a link lies, as a backlink shows it: its paragraph, or, when that is long, the lines
+     * of it the link is on; outside a paragraph (a table cell, a heading), its line.
+     */
+    private SourceRange context(Node node) {
+        Node block = node.getAncestorOfType(Paragraph.class);
+        if (block instanceof Paragraph paragraph && !paragraph.getContentLines().isEmpty()) {
+            List<BasedSequence> lines = paragraph.getContentLines();
+            int start = lines.get(0).getStartOffset();
+            int end = lines.get(lines.size() - 1).getEndOffset();
+            if (end - start <= CONTEXT_LENGTH) {
+                return new SourceRange(start, end);
+            }
+            int nearStart = -1;
+            int nearEnd = -1;
+            for (BasedSequence line : lines) {
+                if (line.getStartOffset() <= node.getEndOffset() && line.getEndOffset() >= node.getStartOffset()) {
+                    nearStart = nearStart < 0 ? line.getStartOffset() : nearStart;
+                    nearEnd = line.getEndOffset();
+                }
+            }
+            if (nearStart >= 0) {
+                return new SourceRange(nearStart, nearEnd);
+            }
+        }
+        int start = source.lastIndexOf('\n', Math.max(0, node.getStartOffset() - 1)) + 1;
+        int end = source.indexOf('\n', node.getStartOffset());
+        return new SourceRange(start, end < 0 ? source.length() : end);
     }
 
     private void closeSection() {
@@ -244,7 +266,7 @@ final class DocumentFacts {
     private static void appendInline(Node node, StringBuilder out) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Text) {
-                out.append(FastText.unescape(child.getChars()));
+                out.append(Escaping.unescapeString(child.getChars().toString()));
             } else if (child instanceof Code code) {
                 out.append(code.getText());
             } else if (child instanceof WikiLink link) {
@@ -265,7 +287,7 @@ final class DocumentFacts {
         return headings;
     }
 
-    List<NoteLink> links() {
+    List<LinkRef> links() {
         return links;
     }
 

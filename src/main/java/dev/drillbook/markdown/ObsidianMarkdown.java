@@ -1,10 +1,12 @@
 package dev.drillbook.markdown;
 
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
@@ -18,19 +20,26 @@ import dev.drillbook.markdown.html.RawHtmlExtension;
 import dev.drillbook.markdown.math.MathExtension;
 import dev.drillbook.markdown.mdlink.MarkdownLinkExtension;
 import dev.drillbook.markdown.tag.TagExtension;
-import dev.drillbook.markdown.text.FastTextExtension;
 import dev.drillbook.markdown.wikilink.WikiLinkExtension;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Obsidian-flavoured Markdown → HTML. The flexmark parser and renderer are built once and shared by all threads;
- * everything per document travels in a {@link RenderContext} attached to the document.
+ * Obsidian-flavoured Markdown: the one parser of notes, cards and drills. {@link #facts} reads what the vault keeps
+ * about a note (headings, links, tags, sections) off the flexmark tree; {@link #html} renders it. The flexmark parser
+ * and renderer are built once and shared by all threads; everything per document travels in a
+ * {@link RenderContext} attached to the document.
  *
- * <p>Usage: {@code markdown.render(body, "rag/Overview.md", vaultIndex, frontMatterLines)}.
+ * <p>Usage: {@code markdown.facts(body, frontMatterLines)}, then {@code markdown.html(facts.source(), path, vault, true)}.
  */
+@jakarta.inject.Singleton
 public final class ObsidianMarkdown {
+
+    /**
+     * Changes whenever parsing or the facts read from it change: facts stored under another version are read again.
+     */
+    public static final int VERSION = 1;
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -41,7 +50,7 @@ public final class ObsidianMarkdown {
                 StrikethroughExtension.create(),
                 TaskListExtension.create(),
                 FootnoteExtension.create(),
-                FastTextExtension.create(),
+                AutolinkExtension.create(),
                 MathExtension.create(),
                 WikiLinkExtension.create(),
                 CalloutExtension.create(),
@@ -76,7 +85,30 @@ public final class ObsidianMarkdown {
     }
 
     /**
-     * HTML for text already stripped of comments ({@link RenderedMarkdown#source()}).
+     * Parses a note's body once: comments removed, heading ids assigned, and the facts the vault keeps read off the
+     * same tree that renders. Facts depend on the text alone, never on other notes, so they can be stored.
+     *
+     * @param lineOffset lines before the body (front matter), so that problems and links carry file lines
+     */
+    public MarkdownFacts facts(String body, int lineOffset) {
+        CommentStripper.Result stripped = CommentStripper.strip(normalize(body));
+        Document document = parser.parse(stripped.text());
+        // the ids the renderer will give the headings (it runs the same generator with the same options)
+        new HeaderIdGenerator(document).generateIds(document);
+        DocumentFacts facts = DocumentFacts.collect(document, stripped.text(), lineOffset);
+        List<MarkdownProblem> problems = new ArrayList<>(facts.problems());
+        if (stripped.unterminated()) {
+            problems.add(new MarkdownProblem(MarkdownProblem.UNTERMINATED_COMMENT,
+                    "A %% comment is never closed, so everything after it is hidden. Add the closing %%.",
+                    stripped.unterminatedLine() + lineOffset));
+        }
+        return new MarkdownFacts(facts.headings(), facts.links(), facts.tags(), facts.anchors(), facts.sections(),
+                problems, stripped.text(), lineOffset);
+    }
+
+    /**
+     * HTML for text already stripped of comments ({@link MarkdownFacts#source()} or a range of it), with links
+     * resolved by {@code targets}.
      *
      * @param embedNotes false to render note embeds as links (cards, previews)
      */
@@ -87,32 +119,9 @@ public final class ObsidianMarkdown {
         return HtmlTemplate.split(renderer.render(document), context.embeds());
     }
 
-    /** Facts and HTML in one pass over one parse. */
-    public RenderedMarkdown render(String body, String path, LinkTargets targets, int lineOffset) {
-        return render(body, path, targets, lineOffset, true);
-    }
-
-    /** Like {@link #render(String, String, LinkTargets, int)}; with {@code embedNotes=false} note embeds become links. */
-    public RenderedMarkdown render(String body, String path, LinkTargets targets, int lineOffset, boolean embedNotes) {
-        CommentStripper.Result stripped = CommentStripper.strip(normalize(body));
-        Document document = parser.parse(stripped.text());
-        RenderContext context = new RenderContext(path, targets, embedNotes);
-        document.set(RenderContext.KEY, context);
-        String html = renderer.render(document);
-        return facts(document, context, stripped, lineOffset, HtmlTemplate.split(html, context.embeds()));
-    }
-
-    private static RenderedMarkdown facts(Document document, RenderContext context, CommentStripper.Result stripped,
-            int lineOffset, HtmlTemplate html) {
-        DocumentFacts facts = DocumentFacts.collect(document, context, lineOffset);
-        List<MarkdownProblem> problems = new ArrayList<>(facts.problems());
-        if (stripped.unterminated()) {
-            problems.add(new MarkdownProblem(MarkdownProblem.UNTERMINATED_COMMENT,
-                    "A %% comment is never closed, so everything after it is hidden. Add the closing %%.",
-                    stripped.unterminatedLine() + lineOffset));
-        }
-        return new RenderedMarkdown(html, facts.headings(), facts.links(), facts.tags(), facts.anchors(),
-                facts.sections(), problems, stripped.text(), lineOffset);
+    /** A whole note's HTML from its body, as its page shows it before embeds are filled in (tests, previews). */
+    public HtmlTemplate renderNote(String body, String path, LinkTargets targets) {
+        return html(CommentStripper.strip(normalize(body)).text(), path, targets, true);
     }
 
     /** A snippet of Markdown (a card side, a drill section) to HTML; embeds of notes become links. */

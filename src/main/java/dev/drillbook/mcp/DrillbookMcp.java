@@ -88,7 +88,7 @@ public class DrillbookMcp {
      * Keeps one resource per note, as notes come and go. Observed late: on the first load, registering every note
      * starts once the search index is built instead of competing with it for the CPU.
      */
-    void onVaultChanged(@Observes @jakarta.annotation.Priority(4500) VaultChanged event) {
+    void onVaultChanged(@Observes VaultChanged event) {
         registrar.submit(() -> {
             try {
                 sync(event);

@@ -14,7 +14,6 @@ import dev.drillbook.vault.VaultProblem;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -82,14 +81,19 @@ public class CardCatalog implements ProblemSource {
     private volatile int cardCount;
     private DirectoryWatcher watcher;
 
-    void onVaultChanged(@Observes @Priority(3000) VaultChanged change) {
+    /** Reads every card source (card files and {@code #flashcards} notes) in the background, once the vault is read. */
+    public void load() {
+        worker.submit(this::initialLoad);
+    }
+
+    /** Reads again the cards of notes that changed, were relinked or went (before {@link #load}: nothing to do). */
+    public void apply(VaultChanged change) {
         if (change.initial()) {
-            worker.submit(this::initialLoad);
-        } else {
-            Set<String> notes = new LinkedHashSet<>(change.changed());
-            notes.addAll(change.removed());
-            worker.submit(() -> syncNotes(notes));
+            return;
         }
+        Set<String> notes = new LinkedHashSet<>(change.touched());
+        notes.addAll(change.removed());
+        worker.submit(() -> syncNotes(notes));
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -204,6 +208,9 @@ public class CardCatalog implements ProblemSource {
     }
 
     private void syncNotes(Collection<String> paths) {
+        if (loaded.getCount() > 0) {
+            return;  // the first reading, still to come on this thread, reads every note as it is then
+        }
         Map<String, Optional<CardFiles.Parsed>> sources = new LinkedHashMap<>();
         for (String path : paths) {
             Optional<Note> note = vault.note(path);

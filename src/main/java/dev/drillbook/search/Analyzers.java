@@ -1,10 +1,12 @@
 package dev.drillbook.search;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -17,39 +19,31 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
- * Two analyses of the same text: {@code stemmed} (lower-cased, accents folded, English stop words removed, Porter
- * stemmed — "embeddings" and "embedding" meet) for ranking, and {@code exact} (lower-cased and folded only) for
- * prefix and typo-tolerant matching, where stems would get in the way of partial words.
+ * Two analyses of the same text, both made of Lucene's own filters: {@code stemmed} (lower-cased, accents folded,
+ * English stop words removed, Porter stemmed — "embeddings" and "embedding" meet) for ranking, and {@code exact}
+ * (lower-cased and folded only) for matching the word being typed as a prefix, where stems would get in the way.
  */
 final class Analyzers {
 
-    static final Analyzer STEMMED = stemmed(CachingPorterStemFilter::new);
-
-    /** The stemmed analysis with {@code stemmer} as its last step (tests put Lucene's own Porter filter there). */
-    static Analyzer stemmed(UnaryOperator<TokenStream> stemmer) {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                StandardTokenizer source = new StandardTokenizer();
-                TokenStream stream = new AsciiFirstLowerCaseFilter(source);
-                stream = new ASCIIFoldingFilter(stream);
-                stream = new EnglishPossessiveFilter(stream);
-                stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-                return new TokenStreamComponents(source, stemmer.apply(stream));
-            }
-        };
-    }
+    static final Analyzer STEMMED = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            StandardTokenizer source = new StandardTokenizer();
+            TokenStream stream = new LowerCaseFilter(source);
+            stream = new ASCIIFoldingFilter(stream);
+            stream = new EnglishPossessiveFilter(stream);
+            stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            return new TokenStreamComponents(source, new PorterStemFilter(stream));
+        }
+    };
 
     static final Analyzer EXACT = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String field) {
             StandardTokenizer source = new StandardTokenizer();
-            TokenStream stream = new AsciiFirstLowerCaseFilter(source);
-            stream = new ASCIIFoldingFilter(stream);
-            return new TokenStreamComponents(source, stream);
+            return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
         }
     };
 

@@ -14,8 +14,8 @@ final class Fields {
     static final String HEADINGS_EXACT = "headings_x";
     static final String TAGS_TEXT = "tags_text";
     static final String BODY = "body";
-    /** Buckets of adjacent body stems, a filter for phrases: see {@link AdjacentPairs}. */
-    static final String BODY_PAIRS = "body_pairs";
+    /** The note's {@link dev.drillbook.vault.NoteContent} as JSON: what a restart reads instead of the file. */
+    static final String CONTENT = "content";
 
     static final float TITLE_BOOST = 5f;
     static final float ALIASES_BOOST = 4f;

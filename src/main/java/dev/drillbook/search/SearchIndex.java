@@ -1,15 +1,22 @@
 package dev.drillbook.search;
 
 import dev.drillbook.config.DrillbookConfig;
+import dev.drillbook.markdown.MarkdownProblem;
 import dev.drillbook.vault.Note;
+import dev.drillbook.vault.NoteContent;
+import dev.drillbook.vault.Parallel;
 import dev.drillbook.vault.Vault;
 import dev.drillbook.vault.VaultChanged;
+import dev.drillbook.vault.VaultProblem;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.FSDirectory;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -17,15 +24,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * Keeps a {@link NoteIndex} in step with the vault: built once after the vault is read (in {@code data-dir}, off
- * the Java heap), then updated note by note as files change.
+ * The vault index on disk ({@code data-dir/vault-index}, see {@link NoteIndex}) as the app uses it: opened at start
+ * with what it stored, kept in step with every vault change, committed every few seconds and at shutdown. If it
+ * cannot be written (a full disk, a read-only folder) it carries on in memory and says so on the problems page.
  */
 @ApplicationScoped
 public class SearchIndex {
@@ -38,102 +46,152 @@ public class SearchIndex {
     @Inject
     DrillbookConfig config;
 
-    private final CountDownLatch ready = new CountDownLatch(1);
+    @Inject
+    ManagedExecutor executor;
 
-    /** One search per core at a time, in arrival order (see {@link Turns}). */
-    private final Turns turns = new Turns(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(30));
-    private NoteIndex index;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile NoteIndex index;
+    private volatile boolean dirty;
     private volatile long indexMillis;
     private volatile double lastUpdateMillis;
 
-    private synchronized NoteIndex index() throws IOException {
-        if (index == null) {
-            Path dir = config.dataDir().toAbsolutePath().resolve("search-index");
-            if (Files.exists(dir)) {
-                try (Stream<Path> files = Files.list(dir)) {
-                    for (Path file : files.toList()) {
-                        Files.deleteIfExists(file);
-                    }
-                }
-            }
-            Files.createDirectories(dir);
-            index = new NoteIndex(new MMapDirectory(dir), vault::note);
-        }
-        return index;
-    }
-
-    void onVaultChanged(@Observes VaultChanged change) {
-        long started = System.nanoTime();
-        try {
-            NoteIndex idx = index();
-            if (change.initial()) {
-                idx.addAll(vault.notes());
-            } else {
-                for (String path : change.removed()) {
-                    idx.delete(path);
-                }
-                for (String path : change.changed()) {
-                    Optional<Note> note = vault.note(path);
-                    if (note.isPresent()) {
-                        idx.update(note.get());
-                    } else {
-                        idx.delete(path);
-                    }
-                }
-            }
-            idx.refresh();
-            double millis = (System.nanoTime() - started) / 1e6;
-            if (change.initial()) {
-                indexMillis = (long) millis;
-                LOG.infof("Search index built for %d notes in %d ms", vault.size(), indexMillis);
-                ready.countDown();
-                warmUpUpdates(idx);
-                mergeInBackground(idx);
-            } else {
-                lastUpdateMillis = millis;
-            }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.error("Updating the search index failed", e);
-        } finally {
-            ready.countDown();
-        }
+    /** The folder the index lives in. */
+    Path folder() {
+        return config.dataDir().toAbsolutePath().normalize().resolve("vault-index");
     }
 
     /**
-     * Re-indexes one unchanged note once the index is ready: the first edit otherwise pays for loading and compiling
-     * Lucene's update path (deletes by term, a one-document flush), which made it two to three times slower than later ones.
+     * Opens the index and returns the notes it stored at the last stop (empty on a first start or after a rebuild).
+     * A stored index is searchable at once.
      */
-    private void warmUpUpdates(NoteIndex idx) throws IOException {
-        Optional<Note> any = vault.notes().stream().findFirst();
-        if (any.isPresent()) {
-            idx.update(any.get());
-            idx.refresh();
+    public synchronized List<NoteContent> open() {
+        try {
+            Files.createDirectories(folder());
+            index = NoteIndex.open(FSDirectory.open(folder()));
+            if (index.rebuiltBecause() != null) {
+                LOG.warnf("The vault index in %s was rebuilt: %s", folder(), index.rebuiltBecause());
+                vault.report(new VaultProblem("", MarkdownProblem.INDEX, "The vault index was rebuilt because "
+                        + index.rebuiltBecause() + "; every note was read again.", null));
+            }
+        } catch (IOException | RuntimeException e) {
+            inMemory("it could not be opened in " + folder() + " (" + e.getMessage() + ")");
+        }
+        List<NoteContent> stored = index.stored();
+        if (!stored.isEmpty()) {
+            ready.countDown();
+        }
+        LOG.infof("Vault index: %d notes restored", stored.size());
+        return stored;
+    }
+
+    /** Keeps the index in step with one change of the vault; {@code initial} restores need nothing. */
+    public synchronized void apply(VaultChanged change) {
+        if (change.initial() || index == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            write(change);
+        } catch (IOException | UncheckedIOException e) {
+            inMemory("writing it failed (" + e.getMessage() + ")");
+            rebuildFromVault();
+        }
+        double millis = (System.nanoTime() - started) / 1e6;
+        if (ready.getCount() > 0) {
+            indexMillis = (long) millis;
+            LOG.infof("Search index built for %d notes in %d ms", vault.size(), indexMillis);
+        } else {
+            lastUpdateMillis = millis;
+        }
+        ready.countDown();
+    }
+
+    /** The vault has read everything there was to read at start: every note is searchable now. */
+    public void caughtUp() {
+        ready.countDown();
+    }
+
+    private void write(VaultChanged change) throws IOException {
+        for (String path : change.removed()) {
+            index.delete(path);
+        }
+        List<Note> notes = new ArrayList<>();
+        for (String path : change.changed()) {
+            Optional<Note> note = vault.note(path);
+            if (note.isPresent()) {
+                notes.add(note.get());
+            } else {
+                index.delete(path);
+            }
+        }
+        NoteIndex target = index;
+        Parallel.forEach(executor, notes, note -> {
+            try {
+                target.update(note);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        index.refresh();
+        dirty = true;
+    }
+
+    /** Carries on with an index in memory: searches keep working, restarts read every note again. */
+    private void inMemory(String reason) {
+        LOG.errorf("The vault index %s; searching from memory until the app restarts", reason);
+        vault.report(new VaultProblem("", MarkdownProblem.INDEX, "The vault index on disk is not used because " + reason
+                + ". Search works from memory; the next start reads every note again.", null));
+        try {
+            if (index != null) {
+                try {
+                    index.close();
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("Closing the failed vault index", e);
+                }
+            }
+            index = NoteIndex.open(new ByteBuffersDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("An index in memory cannot fail to open", e);
         }
     }
 
-    /** Searches are already answered meanwhile; merging only makes them cheaper (see {@link NoteIndex#mergeSegments}). */
-    private void mergeInBackground(NoteIndex idx) {
-        Thread merge = new Thread(() -> {
-            long started = System.nanoTime();
-            try {
-                idx.mergeSegments();
-                LOG.debugf("Search index merged into one segment in %d ms", (System.nanoTime() - started) / 1_000_000);
-            } catch (IOException | UncheckedIOException | org.apache.lucene.store.AlreadyClosedException e) {
-                LOG.debug("Merging the search index (the app may be stopping)", e);
+    private void rebuildFromVault() {
+        try {
+            for (Note note : vault.notes()) {
+                index.update(note);
             }
-        }, "search-index-merge");
-        merge.setDaemon(true);
-        merge.setPriority(Thread.MIN_PRIORITY);
-        merge.start();
+            index.refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("An index in memory cannot fail to write", e);
+        }
+    }
+
+    /** Writes what changed to disk every few seconds, so a crash loses at most that much (the next start re-reads it). */
+    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void commitIfChanged() {
+        if (!dirty || index == null) {
+            return;
+        }
+        dirty = false;
+        try {
+            index.commit();
+        } catch (IOException | RuntimeException e) {
+            inMemory("committing it failed (" + e.getMessage() + ")");
+            rebuildFromVault();
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        try {
-            if (index != null) {
-                index.close();
+        synchronized (this) {
+            try {
+                if (index != null) {
+                    index.commit();
+                    index.close();
+                    index = null;
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("Closing the vault index failed (the next start reads the changed notes again): %s", e.getMessage());
             }
-        } catch (IOException e) {
-            LOG.debug("Closing the search index", e);
         }
     }
 
@@ -146,6 +204,7 @@ public class SearchIndex {
         }
     }
 
+    /** True once every note is searchable: restored from disk, or indexed after a first read. */
     public boolean ready() {
         return ready.getCount() == 0;
     }
@@ -158,19 +217,12 @@ public class SearchIndex {
         return lastUpdateMillis;
     }
 
-    /** See {@link NoteIndex#search}. */
+    /** See {@link NoteSearch}; a 503 (as {@link SearchUnavailableException}) while the first index is built. */
     public List<SearchHit> search(String text, int limit, String tag, String folder) throws SearchException {
         SearchQuery.parse(text);
-        if (!awaitReady(Duration.ofSeconds(60))) {
+        if (!awaitReady(Duration.ofSeconds(30))) {
             throw new SearchUnavailableException("The search index is still being built; try again in a moment.");
         }
-        turns.acquire();
-        try {
-            return index().search(text, limit, tag, folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            turns.release();
-        }
+        return new NoteSearch(index, vault::note).search(text, limit, tag, folder);
     }
 }

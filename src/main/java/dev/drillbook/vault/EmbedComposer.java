@@ -6,7 +6,6 @@ import dev.drillbook.markdown.HtmlTemplate;
 import dev.drillbook.markdown.SiteUrls;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -22,55 +21,45 @@ import java.util.function.Function;
 public final class EmbedComposer {
 
     private final Function<String, Optional<Note>> notes;
+    private final Function<Note, HtmlTemplate> templates;
     private final BiFunction<Note, String, HtmlTemplate> sections;
     private final int maxDepth;
 
     /**
      * @param notes looks a note up by vault path
+     * @param templates renders a whole note (the caller caches)
      * @param sections renders a note's heading section or block by anchor id (the caller caches)
      * @param maxDepth how many embeds deep to expand
      */
-    public EmbedComposer(Function<String, Optional<Note>> notes, BiFunction<Note, String, HtmlTemplate> sections,
-            int maxDepth) {
+    public EmbedComposer(Function<String, Optional<Note>> notes, Function<Note, HtmlTemplate> templates,
+            BiFunction<Note, String, HtmlTemplate> sections, int maxDepth) {
         this.notes = notes;
+        this.templates = templates;
         this.sections = sections;
         this.maxDepth = maxDepth;
     }
 
     /** The note's full HTML with every embed expanded. */
     public String compose(Note note) {
-        HtmlTemplate template = note.template();
+        HtmlTemplate template = templates.apply(note);
         StringBuilder out = new StringBuilder(template.length() + 256);
         Deque<String> path = new ArrayDeque<>();
         path.push(note.path());
-        append(template, path, out, null);
+        append(template, path, out);
         return out.toString();
     }
 
-    /** Keys of embeds that would loop back into themselves, as {@code A → B → A} chains. */
-    public List<String> cycles(Note note) {
-        List<String> found = new ArrayList<>();
-        Deque<String> path = new ArrayDeque<>();
-        path.push(note.path());
-        append(note.template(), path, null, found);
-        return found;
-    }
-
-    private void append(HtmlTemplate template, Deque<String> path, StringBuilder out, List<String> cycles) {
+    private void append(HtmlTemplate template, Deque<String> path, StringBuilder out) {
         List<String> parts = template.parts();
         List<EmbedRef> embeds = template.embeds();
         for (int i = 0; i < embeds.size(); i++) {
-            if (out != null) {
-                out.append(parts.get(i));
-            }
-            embed(embeds.get(i), path, out, cycles);
+            out.append(parts.get(i));
+            embed(embeds.get(i), path, out);
         }
-        if (out != null) {
-            out.append(parts.get(parts.size() - 1));
-        }
+        out.append(parts.get(parts.size() - 1));
     }
 
-    private void embed(EmbedRef ref, Deque<String> path, StringBuilder out, List<String> cycles) {
+    private void embed(EmbedRef ref, Deque<String> path, StringBuilder out) {
         Optional<Note> target = notes.apply(ref.path());
         String tag = ref.block() ? "div" : "span";
         if (target.isEmpty()) {
@@ -80,33 +69,25 @@ public final class EmbedComposer {
         Note note = target.get();
         String key = ref.key();
         if (path.contains(key)) {
-            if (cycles != null) {
-                List<String> chain = new ArrayList<>(path);
-                java.util.Collections.reverse(chain);
-                chain.add(key);
-                cycles.add(String.join(" \u2192 ", chain));
-            }
             notice(out, tag, "embed-cycle", "\u201c" + ref.href()
                     + "\u201d is already shown above; embedding it again would loop forever.");
             return;
         }
         if (path.size() > maxDepth) {
-            if (out != null) {
-                out.append('<').append(tag).append(" class=\"internal-embed markdown-embed embed-too-deep\">")
-                        .append("Embeds nest more than ").append(maxDepth).append(" levels deep here: ")
-                        .append("<a class=\"internal-link\" href=\"").append(escape(SiteUrls.note(note.path())))
-                        .append(SiteUrls.fragment(AnchorIds.anchor(ref.anchor())))
-                        .append("\">open ").append(escape(ref.href())).append("</a>")
-                        .append("</").append(tag).append('>');
-            }
+            out.append('<').append(tag).append(" class=\"internal-embed markdown-embed embed-too-deep\">")
+                    .append("Embeds nest more than ").append(maxDepth).append(" levels deep here: ")
+                    .append("<a class=\"internal-link\" href=\"").append(escape(SiteUrls.note(note.path())))
+                    .append(SiteUrls.fragment(AnchorIds.anchor(ref.anchor())))
+                    .append("\">open ").append(escape(ref.href())).append("</a>")
+                    .append("</").append(tag).append('>');
             return;
         }
         HtmlTemplate content;
         if (ref.anchor() == null) {
-            content = note.template();
+            content = templates.apply(note);
         } else {
             String id = AnchorIds.anchor(ref.anchor());
-            if (!note.rendered().anchors().containsKey(id)) {
+            if (!note.facts().anchors().containsKey(id)) {
                 notice(out, tag, "is-unresolved", "No " + (id.startsWith("^") ? "block" : "heading") + " \u201c"
                         + ref.anchor() + "\u201d in \u201c" + note.title() + "\u201d.");
                 return;
@@ -114,29 +95,23 @@ public final class EmbedComposer {
             content = sections.apply(note, id);
         }
         path.push(key);
-        if (out != null) {
-            String title = ref.display() != null ? ref.display()
-                    : note.title() + (ref.anchor() == null ? "" : " \u203a " + ref.anchor());
-            out.append('<').append(tag).append(" class=\"internal-embed markdown-embed").append(ref.block() ? "" : " inline-embed")
-                    .append("\" data-src=\"").append(escape(ref.href())).append("\">")
-                    .append('<').append(tag).append(" class=\"markdown-embed-title\">")
-                    .append("<a class=\"internal-link markdown-embed-link\" href=\"").append(escape(SiteUrls.note(note.path())))
-                    .append(escape(SiteUrls.fragment(AnchorIds.anchor(ref.anchor())))).append("\" data-href=\"")
-                    .append(escape(ref.href())).append("\">").append(escape(title)).append("</a></").append(tag).append('>')
-                    .append('<').append(tag).append(" class=\"markdown-embed-content\">");
-        }
-        append(content, path, out, cycles);
-        if (out != null) {
-            out.append("</").append(tag).append("></").append(tag).append('>');
-        }
+        String title = ref.display() != null ? ref.display()
+                : note.title() + (ref.anchor() == null ? "" : " \u203a " + ref.anchor());
+        out.append('<').append(tag).append(" class=\"internal-embed markdown-embed").append(ref.block() ? "" : " inline-embed")
+                .append("\" data-src=\"").append(escape(ref.href())).append("\">")
+                .append('<').append(tag).append(" class=\"markdown-embed-title\">")
+                .append("<a class=\"internal-link markdown-embed-link\" href=\"").append(escape(SiteUrls.note(note.path())))
+                .append(escape(SiteUrls.fragment(AnchorIds.anchor(ref.anchor())))).append("\" data-href=\"")
+                .append(escape(ref.href())).append("\">").append(escape(title)).append("</a></").append(tag).append('>')
+                .append('<').append(tag).append(" class=\"markdown-embed-content\">");
+        append(content, path, out);
+        out.append("</").append(tag).append("></").append(tag).append('>');
         path.pop();
     }
 
     private static void notice(StringBuilder out, String tag, String kind, String message) {
-        if (out != null) {
-            out.append('<').append(tag).append(" class=\"internal-embed markdown-embed ").append(kind).append("\">")
-                    .append(escape(message)).append("</").append(tag).append('>');
-        }
+        out.append('<').append(tag).append(" class=\"internal-embed markdown-embed ").append(kind).append("\">")
+                .append(escape(message)).append("</").append(tag).append('>');
     }
 
     static String escape(String s) {

@@ -1,100 +1,111 @@
 package dev.drillbook.vault;
 
-import dev.drillbook.markdown.HtmlTemplate;
+import dev.drillbook.markdown.MarkdownFacts;
 import dev.drillbook.markdown.MarkdownProblem;
 import dev.drillbook.markdown.NoteHeading;
 import dev.drillbook.markdown.NoteLink;
-import dev.drillbook.markdown.RenderedMarkdown;
 import dev.drillbook.markdown.SiteUrls;
 import dev.drillbook.markdown.TextSection;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A note as read from disk and rendered once. Immutable except for a cache of rendered sections (for embeds of
- * {@code Note#Heading}), which dies with the note when the file changes.
+ * A note as the vault knows it now: its content (one version of its file) and where its links point in the vault
+ * as it is now. Immutable; the vault replaces it when the file changes or when a link of it comes to point elsewhere.
  *
- * @param path vault-relative path ({@code rag/Overview.md})
- * @param title front-matter {@code title}, else the file name
- * @param aliases front-matter aliases
+ * @param content what the file says
  * @param tags front-matter and inline tags, first spelling of each
- * @param cssClasses front-matter {@code cssclasses}, added to the note's wrapper
- * @param properties every other front-matter key
- * @param frontMatterTags the tags given in front matter (the rest of {@code tags} are inline)
- * @param fileProblems problems with the file itself (encoding, front matter), as opposed to its Markdown
- * @param rendered the facts indexed from the note (headings, links, tags, sections)
- * @param html the note's HTML, rendered on first use
- * @param problems what is wrong with the note
- * @param modified last modification time on disk
- * @param size file size in bytes
+ * @param links the note's links and embeds, resolved against the vault
  * @param url the note's page on this site
- * @param sectionCache rendered sections and blocks, for embeds
- * @param snippetCache backlink context sentences already cut out of this note
+ * @param revision changes whenever the note's content or links do (rendered HTML is cached per revision)
  */
-public record Note(String path, String title, List<String> aliases, List<String> tags, List<String> cssClasses,
-        Map<String, Object> properties, List<String> frontMatterTags, List<MarkdownProblem> fileProblems,
-        RenderedMarkdown rendered, LazyHtml html, List<MarkdownProblem> problems, Instant modified, long size,
-        String url, Map<String, HtmlTemplate> sectionCache, Map<String, String> snippetCache) {
+public record Note(NoteContent content, List<String> tags, List<NoteLink> links, String url, long revision) {
 
     public Note {
-        aliases = List.copyOf(aliases);
         tags = List.copyOf(tags);
-        cssClasses = List.copyOf(cssClasses);
-        frontMatterTags = List.copyOf(frontMatterTags);
-        fileProblems = List.copyOf(fileProblems);
-        problems = List.copyOf(problems);
+        links = List.copyOf(links);
     }
 
-    /** A note from its parts: tags are front-matter tags then inline tags, problems file problems then Markdown ones. */
-    public static Note of(String path, String title, List<String> aliases, List<String> frontMatterTags, List<String> cssClasses,
-            Map<String, Object> properties, List<MarkdownProblem> fileProblems, RenderedMarkdown rendered, LazyHtml html,
-            Instant modified, long size) {
-        Map<String, String> tags = new java.util.LinkedHashMap<>();
-        frontMatterTags.forEach(t -> tags.putIfAbsent(t.toLowerCase(java.util.Locale.ROOT), t));
-        rendered.tags().forEach(t -> tags.putIfAbsent(t.toLowerCase(java.util.Locale.ROOT), t));
-        List<MarkdownProblem> problems = new java.util.ArrayList<>(fileProblems);
-        problems.addAll(rendered.problems());
-        return new Note(path, title, aliases, List.copyOf(tags.values()), cssClasses, properties, frontMatterTags,
-                fileProblems, rendered, html, problems, modified, size, SiteUrls.note(path), new ConcurrentHashMap<>(),
-                new ConcurrentHashMap<>());
+    /** The note for {@code content} with {@code links} resolved. */
+    public static Note of(NoteContent content, List<NoteLink> links, long revision) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        content.frontMatterTags().forEach(t -> tags.putIfAbsent(t.toLowerCase(Locale.ROOT), t));
+        content.facts().tags().forEach(t -> tags.putIfAbsent(t.toLowerCase(Locale.ROOT), t));
+        return new Note(content, List.copyOf(tags.values()), links, SiteUrls.note(content.path()), revision);
     }
 
-    /** The same note with other facts and HTML (from rendering, when the fast scan read something differently). */
-    public Note withRendered(RenderedMarkdown facts, LazyHtml newHtml) {
-        return of(path, title, aliases, frontMatterTags, cssClasses, properties, fileProblems, facts, newHtml, modified, size);
+    /** The same content with links pointing elsewhere (another note of the vault appeared, went or was renamed). */
+    public Note relinked(List<NoteLink> newLinks, long newRevision) {
+        return new Note(content, tags, newLinks, url, newRevision);
     }
 
-    /** The rendered body with embed slots (rendered now if it was not yet). */
-    public HtmlTemplate template() {
-        return html.get();
+    public String path() {
+        return content.path();
+    }
+
+    public String title() {
+        return content.title();
+    }
+
+    public List<String> aliases() {
+        return content.aliases();
+    }
+
+    public List<String> cssClasses() {
+        return content.cssClasses();
+    }
+
+    public Map<String, Object> properties() {
+        return content.properties();
+    }
+
+    public List<String> frontMatterTags() {
+        return content.frontMatterTags();
+    }
+
+    public MarkdownFacts facts() {
+        return content.facts();
+    }
+
+    public Instant modified() {
+        return content.modified();
+    }
+
+    public long size() {
+        return content.size();
+    }
+
+    /** What is wrong with the file and its Markdown (link problems are the vault's, see {@link Vault#problems(Note)}). */
+    public List<MarkdownProblem> problems() {
+        List<MarkdownProblem> out = new ArrayList<>(content.fileProblems());
+        out.addAll(content.facts().problems());
+        return out;
     }
 
     public String folder() {
-        return VaultPaths.folder(path);
+        return VaultPaths.folder(path());
     }
 
     public String name() {
-        return SiteUrls.baseName(path);
+        return SiteUrls.baseName(path());
     }
 
     public List<NoteHeading> headings() {
-        return rendered.headings();
-    }
-
-    public List<NoteLink> links() {
-        return rendered.links();
+        return content.facts().headings();
     }
 
     public List<TextSection> sections() {
-        return rendered.sections();
+        return content.facts().sections();
     }
 
     public boolean hasTag(String tagKey) {
         for (String tag : tags) {
-            String key = tag.toLowerCase(java.util.Locale.ROOT);
+            String key = tag.toLowerCase(Locale.ROOT);
             if (key.equals(tagKey) || key.startsWith(tagKey + "/")) {
                 return true;
             }

@@ -2,95 +2,140 @@ package dev.drillbook.vault;
 
 import dev.drillbook.markdown.FrontMatter;
 import dev.drillbook.markdown.FrontMatterParser;
-import dev.drillbook.markdown.HtmlTemplate;
-import dev.drillbook.markdown.LinkTargets;
+import dev.drillbook.markdown.MarkdownFacts;
 import dev.drillbook.markdown.MarkdownProblem;
 import dev.drillbook.markdown.ObsidianMarkdown;
-import dev.drillbook.markdown.RenderedMarkdown;
 import dev.drillbook.markdown.SiteUrls;
-import dev.drillbook.markdown.scan.FactScanner;
+import dev.drillbook.markdown.TextSection;
 
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
- * Turns a file's text into a {@link Note}: front matter first, then the note's facts from the fast scanner; its
- * HTML is rendered by flexmark on first use. Rendering also yields flexmark's own facts; where they differ from the
- * scanned ones (only in exotic Markdown), the owner is told so it can swap them in.
+ * Turns a note's file into its {@link NoteContent}: front matter first (a real YAML parser), then the body's facts
+ * from {@link ObsidianMarkdown}. Never throws: a file that cannot be read, is too large, points outside the vault or
+ * breaks the parser becomes a note that says so, and the rest of the vault loads.
  */
 public final class NoteBuilder {
 
-    private final ObsidianMarkdown markdown;
-    private final BiConsumer<String, RenderedMarkdown> factsCorrected;
+    private static final Logger LOG = Logger.getLogger(NoteBuilder.class);
 
-    public NoteBuilder(ObsidianMarkdown markdown) {
-        this(markdown, (path, facts) -> { });
-    }
+    private final ObsidianMarkdown markdown;
+    private final long maxBytes;
 
     /**
-     * @param factsCorrected called with a note's path and the rendered facts when they differ from the scanned ones
+     * @param maxBytes larger files are not read (a note of hundreds of MB would exhaust memory); reported instead
      */
-    public NoteBuilder(ObsidianMarkdown markdown, BiConsumer<String, RenderedMarkdown> factsCorrected) {
+    public NoteBuilder(ObsidianMarkdown markdown, long maxBytes) {
         this.markdown = markdown;
-        this.factsCorrected = factsCorrected;
+        this.maxBytes = maxBytes;
     }
 
-    /** Only the front matter: what the name index needs before any note is read further. */
+    /** Only the front matter of a file's text (card files, drills and interview formats read it too). */
     public static FrontMatter frontMatter(String text) {
         return FrontMatterParser.parse(ObsidianMarkdown.normalize(text));
     }
 
-    public Note build(String path, String text, Instant modified, long size, LinkTargets targets) {
-        return build(path, frontMatter(text), modified, size, targets, List.of());
-    }
-
-    public Note build(String path, FrontMatter frontMatter, Instant modified, long size, LinkTargets targets,
-            List<MarkdownProblem> extraProblems) {
-        RenderedMarkdown facts = FactScanner.scan(frontMatter.body(), path, targets, frontMatter.bodyLineOffset());
-        LazyHtml html = new LazyHtml(() -> {
-            RenderedMarkdown rendered = markdown.render(facts.source(), path, targets, facts.lineOffset());
-            if (!sameFacts(facts, rendered)) {
-                factsCorrected.accept(path, rendered);
+    /** Reads and parses {@code file}, a Markdown file under {@code root} (both absolute and normalised). */
+    public NoteContent read(Path root, Path file) {
+        String path = VaultPaths.relative(root, file);
+        Instant modified = Instant.EPOCH;
+        long size = 0;
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            modified = attrs.lastModifiedTime().toInstant();
+            size = attrs.size();
+            if (!file.toRealPath().startsWith(root.toRealPath())) {
+                return failed(path, modified, size, "The file is a link to somewhere outside the vault, so it is not read.");
             }
-            return rendered.html();
-        });
-        return note(path, frontMatter, facts, html, modified, size, extraProblems);
-    }
-
-    private static Note note(String path, FrontMatter frontMatter, RenderedMarkdown facts, LazyHtml html, Instant modified,
-            long size, List<MarkdownProblem> extraProblems) {
-        List<MarkdownProblem> fileProblems = new ArrayList<>(extraProblems);
-        if (frontMatter.problem() != null) {
-            fileProblems.add(frontMatter.problem());
+            if (size > maxBytes) {
+                return failed(path, modified, size, String.format(java.util.Locale.ROOT,
+                        "The file is %,d bytes, more than the %,d a note may have (drillbook.vault.max-note-size); it is not read.",
+                        size, maxBytes));
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return build(path, bytes, modified, size);
+        } catch (IOException | SecurityException e) {
+            String reason = e instanceof AccessDeniedException ? "permission denied"
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return failed(path, modified, size, "The file could not be read (" + reason + ").");
         }
-        String title = frontMatter.title() != null ? frontMatter.title() : SiteUrls.baseName(path);
-        return Note.of(path, title, frontMatter.aliases(), frontMatter.tags(), frontMatter.cssClasses(),
-                frontMatter.properties(), fileProblems, facts, html, modified, size);
     }
 
-    /** Same links, tags, headings (level, id, line) and anchors: what the vault indexes. */
-    static boolean sameFacts(RenderedMarkdown a, RenderedMarkdown b) {
-        return a.links().equals(b.links()) && a.tags().equals(b.tags()) && headingKeys(a).equals(headingKeys(b))
-                && a.anchors().keySet().equals(b.anchors().keySet());
+    /** The content of a note whose file holds {@code bytes}. */
+    public NoteContent build(String path, byte[] bytes, Instant modified, long size) {
+        List<MarkdownProblem> problems = new ArrayList<>();
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            text = new String(bytes, StandardCharsets.UTF_8);
+            problems.add(new MarkdownProblem(MarkdownProblem.UNREADABLE,
+                    "The file is not valid UTF-8; characters that could not be decoded show as \ufffd. Re-save it as UTF-8.", null));
+        }
+        return build(path, text, modified, size, sha256(bytes), problems);
     }
 
-    private static List<String> headingKeys(RenderedMarkdown facts) {
-        return facts.headings().stream().map(h -> h.level() + " " + h.id() + " @" + h.line()).toList();
+    /** The content of a note whose file holds {@code text} (tests, and callers that already have the text). */
+    public NoteContent build(String path, String text, Instant modified, long size) {
+        return build(path, text, modified, size, sha256(text.getBytes(StandardCharsets.UTF_8)), new ArrayList<>());
     }
 
-    /** A note whose file could not be read: it keeps its place in the vault and says why. */
-    public Note unreadable(String path, String reason, Instant modified) {
-        RenderedMarkdown rendered = markdown.render("", path, LinkTargets.NONE, 0);
-        return Note.of(path, SiteUrls.baseName(path), List.of(), List.of(), List.of(), Map.of(),
-                List.of(new MarkdownProblem(MarkdownProblem.UNREADABLE, reason, null)), rendered,
-                LazyHtml.of(rendered.html()), modified, 0);
+    private NoteContent build(String path, String text, Instant modified, long size, String hash,
+            List<MarkdownProblem> problems) {
+        FrontMatter fm = frontMatter(text);
+        if (fm.problem() != null) {
+            problems.add(fm.problem());
+        }
+        MarkdownFacts facts;
+        try {
+            facts = markdown.facts(fm.body(), fm.bodyLineOffset());
+        } catch (StackOverflowError | RuntimeException e) {
+            // flexmark recurses per nesting level: thousands of nested quotes or lists overflow the stack
+            LOG.warnf("%s could not be parsed: %s", path, e);
+            facts = plainText(fm.body(), fm.bodyLineOffset());
+            problems.add(new MarkdownProblem(MarkdownProblem.UNPARSEABLE, "The Markdown could not be parsed"
+                    + (e instanceof StackOverflowError ? " (it nests quotes, lists or callouts too deeply)" : "")
+                    + ", so the note is shown as plain text.", null));
+        }
+        String title = fm.title() != null ? fm.title() : SiteUrls.baseName(path);
+        return new NoteContent(path, title, fm.aliases(), fm.tags(), fm.cssClasses(), fm.properties(), facts, problems,
+                modified, size, hash);
     }
 
-    /** Renders part of a note (a heading's section or a block, already comment-free) for an embed. */
-    public HtmlTemplate renderPart(Note note, String source, LinkTargets targets) {
-        return markdown.html(source, note.path(), targets, true);
+    private static NoteContent failed(String path, Instant modified, long size, String reason) {
+        return new NoteContent(path, SiteUrls.baseName(path), List.of(), List.of(), List.of(), Map.of(),
+                plainText("", 0), List.of(new MarkdownProblem(MarkdownProblem.UNREADABLE, reason, null)), modified, size, "");
+    }
+
+    /** Facts for text that is shown as it is: one section, no links, no headings. */
+    static MarkdownFacts plainText(String body, int lineOffset) {
+        List<TextSection> sections = body.isBlank() ? List.of() : List.of(new TextSection(null, null, body.strip()));
+        return new MarkdownFacts(List.of(), List.of(), List.of(), Map.of(), sections, List.of(), body, lineOffset);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 }

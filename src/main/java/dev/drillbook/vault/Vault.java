@@ -2,34 +2,32 @@ package dev.drillbook.vault;
 
 import dev.drillbook.config.DrillbookConfig;
 import dev.drillbook.markdown.AnchorIds;
-import dev.drillbook.markdown.FrontMatter;
-import dev.drillbook.markdown.LinkTargets;
+import dev.drillbook.markdown.HtmlTemplate;
 import dev.drillbook.markdown.MarkdownProblem;
 import dev.drillbook.markdown.NoteLink;
 import dev.drillbook.markdown.ObsidianMarkdown;
 import dev.drillbook.markdown.SiteUrls;
+import dev.drillbook.markdown.SourceRange;
 import dev.drillbook.markdown.tag.Tags;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,353 +39,202 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
- * The live vault: every note read and rendered once at start (in parallel, off the startup path), then kept up to
- * date file by file as the folder changes. All writes happen on one writer thread; readers see concurrent maps
- * that are updated in place, so a page is served from memory while a change is being applied.
+ * The live vault: the notes of the notes folder, their links, backlinks, tags and problems, kept up to date as files
+ * change. It starts from what the vault index stored at the last stop ({@link #open}), reads what changed on disk
+ * since ({@link #catchUp}), then follows the folder ({@link #watch}). Changes are applied one at a time; pages read
+ * concurrently. A note's HTML is rendered when first asked for and cached per revision of the note, so rendering a
+ * page never changes the vault.
  */
 @ApplicationScoped
 public class Vault {
 
     private static final Logger LOG = Logger.getLogger(Vault.class);
 
+    /** Backlinks of a note show at most this many paragraphs of each linking note. */
+    private static final int CONTEXTS_PER_NOTE = 3;
+
     @Inject
     DrillbookConfig config;
 
     @Inject
-    Event<VaultChanged> changes;
+    ObsidianMarkdown markdown;
+
+    @Inject
+    ManagedExecutor executor;
 
     @Inject
     @Any
     Instance<ProblemSource> problemSources;
 
-    private final NoteBuilder builder = new NoteBuilder(new ObsidianMarkdown(), this::factsCorrected);
-    private final NameIndex names = new NameIndex();
-    private final Map<String, Note> notes = new ConcurrentHashMap<>();
-    private final Set<String> attachments = ConcurrentHashMap.newKeySet();
-    private final Map<String, Set<String>> backlinks = new ConcurrentHashMap<>();
-    /** Link key (lower-cased file name or alias text) → notes whose links use it: who to re-render when names change. */
-    private final Map<String, Set<String>> referrers = new ConcurrentHashMap<>();
-    private final AtomicLong version = new AtomicLong();
+    @Inject
+    @CacheName("note-html")
+    Cache html;
+
+    private final VaultModel model = new VaultModel();
     private final CountDownLatch loaded = new CountDownLatch(1);
-    private final AtomicInteger loadDone = new AtomicInteger();
-    private final AtomicInteger loadTotal = new AtomicInteger();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "drillbook-vault");
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<VaultProblem> vaultProblems = new ArrayList<>();
-    private volatile long loadMillis;
+    /** Live changes wait for the start-up reading, so that an older read of a file never overwrites a newer one. */
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final AtomicInteger readDone = new AtomicInteger();
+    private final AtomicInteger readTotal = new AtomicInteger();
+    private final List<VaultProblem> vaultProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean catchingUp;
+    private volatile long readMillis;
     private volatile double lastChangeMillis;
-    private volatile boolean prerendered;
     private volatile Path root;
     private volatile Derived derived = new Derived(-1, List.of(), List.of());
-    private DirectoryWatcher watcher;
+    /** The files found when the vault was opened; {@link #catchUp} reads those that changed. */
+    private Map<Path, BasicFileAttributes> listed = Map.of();
+    private NoteBuilder builder;
     private EmbedComposer composer;
+    private DirectoryWatcher watcher;
 
     private record Derived(long version, List<TagCount> tags, List<VaultProblem> problems) {
     }
 
-    /** One Markdown file as read from disk: its front matter and rest, or why it could not be read. */
-    record Source(String path, FrontMatter frontMatter, Instant modified, long size, String error,
-            List<MarkdownProblem> problems) {
-    }
-
-    /** First of all start-up work: everything else (drills, grading, sign-in) can wait, the site cannot. */
-    void onStart(@Observes @jakarta.annotation.Priority(1) StartupEvent event) {
-        start(config.notesDir());
+    /** What a note's HTML is cached under: one revision of one note, whole ({@code part == null}) or a part of it. */
+    private record HtmlKey(String path, long revision, String part) {
     }
 
     void onStop(@Observes ShutdownEvent event) {
         if (watcher != null) {
             watcher.close();
         }
-        writer.shutdownNow();
     }
 
-    /** Reads the vault at {@code dir} in the background; pages wait for it via {@link #awaitLoaded}. */
-    void start(Path dir) {
+    // ---------------------------------------------------------------- keeping up with the folder
+
+    /**
+     * Opens the vault in {@code dir} with the notes stored in the vault index at the last stop: they are browsable
+     * at once. Lists the folder (its attachments join the vault now; {@link #catchUp} reads the notes that changed).
+     *
+     * @return the notes the vault starts with
+     */
+    public synchronized VaultChanged open(Path dir, Collection<NoteContent> stored) {
         root = dir.toAbsolutePath().normalize();
-        EarlyRead.corrections = this::factsCorrected;
-        composer = new EmbedComposer(this::note, this::section,
-                config.vault().embedDepth());
-        writer.submit(this::initialLoad);
-    }
-
-    private void initialLoad() {
-        long started = System.nanoTime();
-        try {
-            if (!Files.isDirectory(root)) {
-                synchronized (vaultProblems) {
-                    vaultProblems.add(new VaultProblem("", "missing-vault", "The notes folder " + root
-                            + " does not exist. Set drillbook.notes-dir (or DRILLBOOK_NOTES_DIR) to your vault.", null));
-                }
-                LOG.errorf("Notes folder %s does not exist; the site will be empty", root);
-                return;
+        builder = new NoteBuilder(markdown, config.vault().maxNoteSize());
+        composer = new EmbedComposer(this::note, this::template, this::section, config.vault().embedDepth());
+        List<String> attachments = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            vaultProblems.add(new VaultProblem("", "missing-vault", "The notes folder " + root
+                    + " does not exist. Set drillbook.notes-dir (or DRILLBOOK_NOTES_DIR) to your vault.", null));
+            LOG.errorf("Notes folder %s does not exist; the site will be empty", root);
+        } else {
+            try {
+                listed = list(root);
+                listed.keySet().stream().filter(f -> !SiteUrls.isMarkdown(f.toString()))
+                        .forEach(f -> attachments.add(VaultPaths.relative(root, f)));
+            } catch (IOException e) {
+                vaultProblems.add(new VaultProblem("", MarkdownProblem.UNREADABLE, "Listing the notes folder failed: "
+                        + e.getMessage(), null));
             }
-            startWatching();
-            // Started while Quarkus was booting, if it was for this folder (see EarlyRead); the watcher runs from here
-            // on, and what changed on disk before it started is read again below.
-            EarlyRead.Result early = EarlyRead.take(root);
-            List<Path> files = listFiles(root);
-            List<Path> markdown = files.stream().filter(f -> SiteUrls.isMarkdown(f.toString())).toList();
-            loadTotal.set(markdown.size());
-            List<Source> sources = early == null ? markdown.parallelStream().map(this::read).toList()
-                    : early.upToDate(markdown);
-            attachments.addAll(addNames(names, root, files, sources));
-            Map<String, Note> built = early == null ? null : early.notesIfUnchanged(files, sources);
-            if (built != null) {
-                early.resolveWith(names);
-                notes.putAll(built);
-                loadDone.set(built.size());
-            } else {
-                sources.parallelStream().forEach(source -> {
-                    notes.put(source.path(), build(source));
-                    loadDone.incrementAndGet();
-                });
-            }
-            notes.values().forEach(this::indexLinks);
-            loadMillis = (System.nanoTime() - started) / 1_000_000;
-            LOG.infof("Vault %s: %d notes and %d attachments read in %d ms%s", root, notes.size(), attachments.size(), loadMillis,
-                    early == null ? "" : " (the files read while the app was starting)");
-        } catch (IOException | RuntimeException e) {
-            LOG.error("Reading the vault failed", e);
-            synchronized (vaultProblems) {
-                vaultProblems.add(new VaultProblem("", MarkdownProblem.UNREADABLE, "Reading the vault failed: " + e.getMessage(), null));
-            }
-        } finally {
-            long v = version.incrementAndGet();
+        }
+        VaultChanged change = model.update(stored, List.of(), attachments, List.of(), true).orElseThrow();
+        if (!stored.isEmpty()) {
             loaded.countDown();
-            changes.fire(new VaultChanged(Set.copyOf(notes.keySet()), Set.of(), v, true));
         }
+        return change;
     }
 
     /**
-     * After the first load and after every other observer (the search index, the graph) is done with it — a late
-     * priority — render every note's HTML once in the background, so pages are served from memory without
-     * competing for the CPU with indexing.
+     * Reads the notes that are new or changed on disk since the vault index was written, and drops those that are
+     * gone. On a first open (nothing stored) that is every note; the vault is browsable once it is done.
      */
-    void prerenderAfterFirstLoad(@Observes @jakarta.annotation.Priority(5000) VaultChanged change) {
-        if (change.initial()) {
-            prerender();
-        }
-    }
-
-    /**
-     * Renders every note's HTML once, and cuts the sentence around each of its links for the backlinks of the notes
-     * it links to, in the background on one thread, so pages are served from memory.
-     */
-    private void prerender() {
-        Thread thread = new Thread(() -> {
-            long started = System.nanoTime();
-            int count = 0;
-            for (Note note : List.copyOf(notes.values())) {
-                if (!note.html().rendered()) {
-                    try {
-                        note.template();
-                        BacklinkContext.warm(note);
-                        count++;
-                    } catch (RuntimeException e) {
-                        LOG.warnf("Rendering %s failed: %s", note.path(), e.getMessage());
+    public Optional<VaultChanged> catchUp() {
+        long started = System.nanoTime();
+        catchingUp = true;
+        try {
+            List<Path> toRead = new ArrayList<>();
+            Set<String> onDisk = new HashSet<>();
+            for (Map.Entry<Path, BasicFileAttributes> file : listed.entrySet()) {
+                if (SiteUrls.isMarkdown(file.getKey().toString())) {
+                    String path = VaultPaths.relative(root, file.getKey());
+                    onDisk.add(path);
+                    Optional<Note> known = model.note(path);
+                    if (known.isEmpty() || known.get().content().hash().isEmpty() || stale(known.get(), file.getKey())) {
+                        toRead.add(file.getKey());
                     }
                 }
             }
-            prerendered = true;
-            LOG.infof("Pre-rendered %d notes in %d ms", count, (System.nanoTime() - started) / 1_000_000);
-        }, "drillbook-prerender");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        thread.start();
+            readTotal.set(toRead.size());
+            readDone.set(0);
+            List<NoteContent> read = readAll(toRead);
+            synchronized (this) {
+                List<String> gone = model.paths().stream()
+                        .filter(p -> !onDisk.contains(p) && !Files.exists(root.resolve(p))).toList();
+                Optional<VaultChanged> change = model.update(read, gone, List.of(), List.of(), false);
+                readMillis = (System.nanoTime() - started) / 1_000_000;
+                LOG.infof("Vault %s: %d notes, %d attachments; %d read, %d gone in %d ms", root, model.paths().size(),
+                        model.attachments().size(), read.size(), gone.size(), readMillis);
+                return change;
+            }
+        } finally {
+            catchingUp = false;
+            listed = Map.of();
+            loaded.countDown();
+            caughtUp.countDown();
+        }
     }
 
-    private void startWatching() {
-        if (!config.vault().watch() || !Files.isDirectory(root)) {
+    /**
+     * Follows the folder from now on: every batch of file changes is applied and handed to {@code listener}. Batches
+     * wait until {@link #catchUp} is done.
+     */
+    public void watch(Consumer<VaultChanged> listener) {
+        if (!config.vault().watch() || root == null || !Files.isDirectory(root)) {
             return;
         }
         try {
             watcher = new DirectoryWatcher(root, config.vault().debounce(),
-                    batch -> submit(() -> apply(batch)), () -> submit(this::rescan));
+                    batch -> afterCatchUp(() -> apply(batch).ifPresent(listener)),
+                    () -> afterCatchUp(() -> rescan().ifPresent(listener)));
             watcher.start("notes");
         } catch (IOException e) {
             LOG.warnf("Cannot watch %s for changes (%s); restart to see edits", root, e.getMessage());
         }
     }
 
-    private void submit(Runnable task) {
+    private void afterCatchUp(Runnable task) {
         try {
-            writer.submit(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.error("Applying vault changes failed", e);
-                }
-            }).get();
+            caughtUp.await();
+            task.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            LOG.error("Applying vault changes failed", e.getCause());
         }
     }
 
-    static List<Path> listFiles(Path root) throws IOException {
-        List<Path> files = new ArrayList<>();
-        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
-            @Override
-            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return !dir.equals(root) && VaultPaths.hidden(root.relativize(dir))
-                        ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (VaultPaths.hidden(root.relativize(file))) {
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-                if (attrs.isRegularFile()) {
-                    files.add(file);
-                } else if (attrs.isSymbolicLink()) {
-                    // A linked file is read through its link; a broken or looping link to a note is reported.
-                    if (Files.isRegularFile(file) || (SiteUrls.isMarkdown(file.toString()) && !Files.isDirectory(file))) {
-                        files.add(file);
-                    }
-                }
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException exc) {
-                if (SiteUrls.isMarkdown(file.toString())) {
-                    files.add(file);
-                }
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-        });
-        files.sort(Comparator.naturalOrder());
-        return files;
-    }
-
-    private Source read(Path file) {
-        return read(root, file);
-    }
-
-    static Source read(Path root, Path file) {
-        String path = VaultPaths.relative(root, file);
-        Instant modified = Instant.EPOCH;
-        long size = 0;
+    private boolean stale(Note note, Path file) {
         try {
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-            modified = attrs.lastModifiedTime().toInstant();
-            size = attrs.size();
-            byte[] bytes = Files.readAllBytes(file);
-            List<MarkdownProblem> problems = new ArrayList<>();
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                text = new String(bytes, StandardCharsets.UTF_8);
-                problems.add(new MarkdownProblem(MarkdownProblem.UNREADABLE,
-                        "The file is not valid UTF-8; characters that could not be decoded show as \ufffd. "
-                                + "Re-save it as UTF-8.", null));
-            }
-            return new Source(path, NoteBuilder.frontMatter(text), modified, size, null, problems);
+            BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
+            return note.content().staleAgainst(now.size(), now.lastModifiedTime().toInstant());
         } catch (IOException | SecurityException e) {
-            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            return new Source(path, FrontMatter.none(""), modified, size,
-                    "The file could not be read (" + reason + ").", List.of());
+            return true;
         }
     }
 
-    /**
-     * Names every file can be linked by: attachments by path, notes by path and aliases, in this order (the order
-     * decides which of two notes of the same name a link finds). Returns the attachments' paths.
-     */
-    static List<String> addNames(NameIndex names, Path root, List<Path> files, List<Source> sources) {
-        List<String> attachments = new ArrayList<>();
-        for (Path file : files) {
-            if (!SiteUrls.isMarkdown(file.toString())) {
-                String path = VaultPaths.relative(root, file);
-                attachments.add(path);
-                names.add(path, List.of());
-            }
-        }
-        for (Source source : sources) {
-            names.add(source.path(), source.frontMatter().aliases());
-        }
-        return attachments;
-    }
-
-    static Note build(NoteBuilder builder, LinkTargets names, Source source) {
-        if (source.error() != null) {
-            return builder.unreadable(source.path(), source.error(), source.modified());
-        }
-        return builder.build(source.path(), source.frontMatter(), source.modified(), source.size(), names, source.problems());
-    }
-
-    private Note build(Source source) {
-        return build(builder, names, source);
-    }
-
-    /**
-     * Rendering a note found other links, tags or headings than the fast scan (exotic Markdown): use the rendered
-     * ones. Applied on the writer thread, and only if the note has not changed meanwhile.
-     */
-    private void factsCorrected(String path, dev.drillbook.markdown.RenderedMarkdown rendered) {
-        writer.submit(() -> {
-            Note current = notes.get(path);
-            if (current != null && current.rendered().source().equals(rendered.source())) {
-                LOG.debugf("Facts of %s corrected from rendering", path);
-                replace(path, current.withRendered(rendered, LazyHtml.of(rendered.html())));
-                changes.fire(new VaultChanged(Set.of(path), Set.of(), version.incrementAndGet(), false));
-            }
+    /** Reads and parses files on every core. */
+    private List<NoteContent> readAll(List<Path> files) {
+        NoteContent[] out = new NoteContent[files.size()];
+        List<Integer> indexes = java.util.stream.IntStream.range(0, files.size()).boxed().toList();
+        Parallel.forEach(executor, indexes, i -> {
+            out[i] = builder.read(root, files.get(i));
+            readDone.incrementAndGet();
         });
+        return List.of(out);
     }
 
-    private void indexLinks(Note note) {
-        for (NoteLink link : note.links()) {
-            if (link.resolved() != null && !link.resolved().equals(note.path())) {
-                backlinks.computeIfAbsent(link.resolved(), k -> ConcurrentHashMap.newKeySet()).add(note.path());
-            }
-            if (!link.target().isEmpty()) {
-                referrers.computeIfAbsent(NameIndex.linkKey(link.target()), k -> ConcurrentHashMap.newKeySet()).add(note.path());
-                referrers.computeIfAbsent(link.target().toLowerCase(Locale.ROOT), k -> ConcurrentHashMap.newKeySet()).add(note.path());
-            }
-        }
-    }
-
-    private void unindexLinks(Note note) {
-        for (NoteLink link : note.links()) {
-            if (link.resolved() != null) {
-                Set<String> sources = backlinks.get(link.resolved());
-                if (sources != null) {
-                    sources.remove(note.path());
-                }
-            }
-            if (!link.target().isEmpty()) {
-                Optional.ofNullable(referrers.get(NameIndex.linkKey(link.target()))).ifPresent(s -> s.remove(note.path()));
-                Optional.ofNullable(referrers.get(link.target().toLowerCase(Locale.ROOT))).ifPresent(s -> s.remove(note.path()));
-            }
-        }
-    }
-
-    /** Applies a batch of touched files (absolute paths) on the writer thread. */
-    void apply(Set<Path> touched) {
+    /** Applies a batch of touched files (absolute paths): read again, added, or gone with everything under them. */
+    synchronized Optional<VaultChanged> apply(Set<Path> touched) {
         long started = System.nanoTime();
-        Set<String> changed = new TreeSet<>();
-        Set<String> removed = new TreeSet<>();
-        Set<String> affectedKeys = new HashSet<>();
-        Map<String, Source> sources = new LinkedHashMap<>();
+        List<NoteContent> read = new ArrayList<>();
+        Set<String> gone = new HashSet<>();
+        Set<String> attachmentsAdded = new HashSet<>();
+        Set<String> attachmentsGone = new HashSet<>();
         for (Path file : touched) {
             Path absolute = file.toAbsolutePath().normalize();
             if (!absolute.startsWith(root) || absolute.equals(root) || VaultPaths.hidden(root.relativize(absolute))) {
@@ -397,91 +244,75 @@ public class Vault {
             if (Files.isDirectory(absolute)) {
                 continue;
             }
-            if (!Files.exists(absolute)) {
-                removeUnder(path, removed, affectedKeys);
+            if (!Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                String prefix = path + "/";
+                model.paths().stream().filter(p -> p.equals(path) || p.startsWith(prefix)).forEach(gone::add);
+                model.attachments().stream().filter(p -> p.equals(path) || p.startsWith(prefix)).forEach(attachmentsGone::add);
             } else if (SiteUrls.isMarkdown(path)) {
-                Source source = read(absolute);
-                Note old = notes.get(path);
-                List<String> aliases = source.frontMatter().aliases();
-                if (old == null || !old.aliases().equals(aliases)) {
-                    affectedKeys.addAll(names.keys(path, aliases));
-                    if (old != null) {
-                        affectedKeys.addAll(names.keys(path, old.aliases()));
-                    }
-                }
-                names.add(path, aliases);
-                sources.put(path, source);
-            } else if (attachments.add(path)) {
-                names.add(path, List.of());
-                affectedKeys.addAll(names.keys(path, List.of()));
+                read.add(builder.read(root, absolute));
+            } else if (!model.hasAttachment(path)) {
+                attachmentsAdded.add(path);
             }
         }
-        for (Source source : sources.values()) {
-            replace(source.path(), build(source));
-            changed.add(source.path());
+        Optional<VaultChanged> change = model.update(read, gone, attachmentsAdded, attachmentsGone, false);
+        if (change.isPresent()) {
+            lastChangeMillis = (System.nanoTime() - started) / 1e6;
+            LOG.debugf("Vault change applied in %.1f ms: %s", lastChangeMillis, change.get());
         }
-        for (String key : affectedKeys) {
-            for (String referrer : List.copyOf(referrers.getOrDefault(key, Set.of()))) {
-                if (!changed.contains(referrer) && notes.containsKey(referrer)) {
-                    replace(referrer, build(read(root.resolve(referrer))));
-                    changed.add(referrer);
-                }
-            }
-        }
-        if (changed.isEmpty() && removed.isEmpty() && affectedKeys.isEmpty()) {
-            return;
-        }
-        long v = version.incrementAndGet();
-        lastChangeMillis = (System.nanoTime() - started) / 1e6;
-        LOG.debugf("Vault change applied in %.1f ms: %s changed, %s removed", lastChangeMillis, changed, removed);
-        changes.fire(new VaultChanged(Set.copyOf(changed), Set.copyOf(removed), v, false));
-    }
-
-    private void replace(String path, Note note) {
-        Note old = notes.put(path, note);
-        if (old != null) {
-            unindexLinks(old);
-        }
-        indexLinks(note);
-    }
-
-    private void removeUnder(String path, Set<String> removed, Set<String> affectedKeys) {
-        String prefix = path + "/";
-        for (String notePath : List.copyOf(notes.keySet())) {
-            if (notePath.equals(path) || notePath.startsWith(prefix)) {
-                Note old = notes.remove(notePath);
-                if (old != null) {
-                    unindexLinks(old);
-                    affectedKeys.addAll(names.keys(notePath, old.aliases()));
-                    names.remove(notePath);
-                    removed.add(notePath);
-                }
-            }
-        }
-        for (String file : List.copyOf(attachments)) {
-            if (file.equals(path) || file.startsWith(prefix)) {
-                attachments.remove(file);
-                names.remove(file);
-                affectedKeys.addAll(names.keys(file, List.of()));
-            }
-        }
+        return change;
     }
 
     /** After a watcher overflow: compare disk with memory and apply the difference. */
-    private void rescan() {
+    private Optional<VaultChanged> rescan() {
         try {
-            Set<Path> all = new HashSet<>(listFiles(root));
-            notes.keySet().forEach(p -> all.add(root.resolve(p)));
-            attachments.forEach(p -> all.add(root.resolve(p)));
-            apply(all);
+            Set<Path> all = new HashSet<>(list(root).keySet());
+            model.paths().forEach(p -> all.add(root.resolve(p)));
+            model.attachments().forEach(p -> all.add(root.resolve(p)));
+            return apply(all);
         } catch (IOException e) {
             LOG.warnf("Rescanning the vault failed: %s", e.getMessage());
+            return Optional.empty();
         }
     }
 
-    /** Applies pending changes to the given files now (tests, and callers that just wrote a file). */
-    public void refresh(Collection<Path> files) {
-        submit(() -> apply(Set.copyOf(files)));
+    /** Applies the current state of the given files now (tests, and callers that just wrote a file). */
+    public Optional<VaultChanged> refresh(Collection<Path> files) {
+        return apply(Set.copyOf(files));
+    }
+
+    /** Every file of the vault outside hidden folders, with its attributes, sorted by path. */
+    static Map<Path, BasicFileAttributes> list(Path root) throws IOException {
+        Map<Path, BasicFileAttributes> files = new TreeMap<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return !dir.equals(root) && VaultPaths.hidden(root.relativize(dir)) ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (VaultPaths.hidden(root.relativize(file))) {
+                    return FileVisitResult.CONTINUE;
+                }
+                // A linked file is read through its link (and refused if it leads out of the vault); a broken or
+                // looping link to a note is listed, so that it is reported.
+                if (attrs.isRegularFile() || (attrs.isSymbolicLink() && (Files.isRegularFile(file)
+                        || (SiteUrls.isMarkdown(file.toString()) && !Files.isDirectory(file))))) {
+                    files.put(file, attrs);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                if (SiteUrls.isMarkdown(file.toString())) {
+                    files.put(file, null);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return files;
     }
 
     // ---------------------------------------------------------------- reading
@@ -496,21 +327,16 @@ public class Vault {
     }
 
     public LoadProgress progress() {
-        return new LoadProgress(loaded.getCount() == 0, loadDone.get(), loadTotal.get(), loadMillis);
+        return new LoadProgress(loaded.getCount() == 0, catchingUp, readDone.get(), readTotal.get(), readMillis);
     }
 
-    /** True once every note's HTML has been rendered in the background after the first load. */
-    public boolean prerendered() {
-        return prerendered;
-    }
-
-    /** How long the last change batch took to apply (read, re-render, re-link), in milliseconds. */
+    /** How long the last change batch took to apply (read, parse, re-link), in milliseconds. */
     public double lastChangeMillis() {
         return lastChangeMillis;
     }
 
     public long version() {
-        return version.get();
+        return model.version();
     }
 
     public Path root() {
@@ -519,15 +345,15 @@ public class Vault {
 
     /** The link resolution of this vault, for rendering Markdown that lives elsewhere (cards, drills). */
     public NameIndex names() {
-        return names;
+        return model.names();
     }
 
     public Collection<Note> notes() {
-        return notes.values();
+        return model.notes();
     }
 
     public int size() {
-        return notes.size();
+        return model.paths().size();
     }
 
     /** A note by vault path, with or without {@code .md}; never anything outside the vault. */
@@ -535,14 +361,11 @@ public class Vault {
         if (path == null) {
             return Optional.empty();
         }
-        Note direct = notes.get(path);
-        if (direct != null) {
-            return Optional.of(direct);
+        Optional<Note> direct = model.note(path);
+        if (direct.isPresent()) {
+            return direct;
         }
-        return VaultPaths.normalize(path).map(p -> {
-            Note note = notes.get(p);
-            return note != null ? note : notes.get(p + ".md");
-        });
+        return VaultPaths.normalize(path).flatMap(p -> model.note(p).or(() -> model.note(p + ".md")));
     }
 
     /** Resolves link-style text (a title, a name, an alias) to a note. */
@@ -551,18 +374,40 @@ public class Vault {
         if (byPath.isPresent()) {
             return byPath;
         }
-        String resolved = names.resolve(text, null).path();
+        String resolved = model.names().resolve(text, null).path();
         return resolved == null ? Optional.empty() : note(resolved);
     }
 
-    /** A heading section or block of a note, rendered (and kept with the note); see {@link EmbedComposer}. */
-    public dev.drillbook.markdown.HtmlTemplate section(Note note, String anchorId) {
-        dev.drillbook.markdown.SourceRange range = note.rendered().anchors().get(anchorId);
+    /** The note's rendered body with embed slots; rendered on first use, then cached for this revision of the note. */
+    public HtmlTemplate template(Note note) {
+        return cached(new HtmlKey(note.path(), note.revision(), null),
+                () -> render(note, note.facts().source(), "the note"));
+    }
+
+    /** A heading section or block of a note ({@code anchorId} as {@link AnchorIds#anchor} gives it), for embeds. */
+    public HtmlTemplate section(Note note, String anchorId) {
+        SourceRange range = note.facts().anchors().get(anchorId);
         if (range == null) {
-            return note.template();
+            return template(note);
         }
-        return note.sectionCache().computeIfAbsent(anchorId, k -> builder.renderPart(note,
-                note.rendered().source().substring(range.start(), range.end()), names));
+        return cached(new HtmlKey(note.path(), note.revision(), anchorId),
+                () -> render(note, note.facts().source().substring(range.start(), range.end()), "this part"));
+    }
+
+    private HtmlTemplate cached(HtmlKey key, java.util.function.Supplier<HtmlTemplate> render) {
+        return html.get(key, k -> render.get()).await().indefinitely();
+    }
+
+    /** Renders Markdown of a note; if flexmark cannot (nesting too deep for its stack), the text is shown as it is. */
+    private HtmlTemplate render(Note note, String source, String what) {
+        try {
+            return markdown.html(source, note.path(), model.names(), true);
+        } catch (StackOverflowError | RuntimeException e) {
+            LOG.warnf("Rendering %s failed: %s", note.path(), e);
+            return HtmlTemplate.of("<p class=\"render-failed\">" + EmbedComposer.escape("Drillbook could not render "
+                    + what + "; its text is shown as written.") + "</p><pre class=\"plain-note\">"
+                    + EmbedComposer.escape(source) + "</pre>");
+        }
     }
 
     /** The note's HTML with every embed filled in. */
@@ -572,33 +417,61 @@ public class Vault {
 
     /** Notes linking to {@code path}, sorted by path. */
     public List<String> backlinks(String path) {
-        return backlinks.getOrDefault(path, Set.of()).stream().filter(notes::containsKey).sorted().toList();
+        return model.backlinks(path);
     }
 
-    /** Notes linking here with the sentence around each link; past {@code withContext} notes, titles only. */
+    /** Notes linking here with the paragraph around each link; past {@code withContext} notes, titles only. */
     public List<BacklinkContext> backlinkContexts(String path, int withContext) {
         List<BacklinkContext> out = new ArrayList<>();
-        for (String source : backlinks(path)) {
-            Note note = notes.get(source);
-            if (note != null) {
-                out.add(out.size() < withContext ? BacklinkContext.of(note, path)
-                        : new BacklinkContext(note.path(), note.title(), note.url(), List.of()));
+        for (String sourcePath : backlinks(path)) {
+            Optional<Note> source = model.note(sourcePath);
+            if (source.isEmpty()) {
+                continue;
+            }
+            Note note = source.get();
+            List<String> snippets = out.size() < withContext ? contexts(note, path) : List.of();
+            out.add(new BacklinkContext(note.path(), note.title(), note.url(), snippets));
+        }
+        return out;
+    }
+
+    private List<String> contexts(Note source, String target) {
+        List<String> seen = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        for (NoteLink link : source.links()) {
+            String context = link.ref().context(source.facts().source());
+            if (target.equals(link.resolved()) && !context.isEmpty() && !seen.contains(context)) {
+                seen.add(context);
+                out.add(markTarget(cached(new HtmlKey(source.path(), source.revision(), "context:" + context),
+                        () -> HtmlTemplate.of(markdown.renderFragment(context, source.path(), model.names()))).withoutEmbeds(),
+                        target));
+                if (out.size() == CONTEXTS_PER_NOTE) {
+                    break;
+                }
             }
         }
         return out;
     }
 
+    /** The links of a backlink's paragraph that point at the note being shown get a class, to stand out as marks do. */
+    private static String markTarget(String html, String target) {
+        String href = "href=\"" + EmbedComposer.escape(SiteUrls.note(target));
+        return html.replace(href + "\" class=\"internal-link\"", href + "\" class=\"internal-link backlink-target\"")
+                .replaceAll(java.util.regex.Pattern.quote(href) + "(#[^\"]*)\" class=\"internal-link\"",
+                        java.util.regex.Matcher.quoteReplacement(href) + "$1\" class=\"internal-link backlink-target\"");
+    }
+
     /** Notes with an unresolved link whose target is {@code target} (case-insensitive). */
     public List<Note> linkingToMissing(String target) {
         String key = target.strip();
-        return notes.values().stream()
+        return model.notes().stream()
                 .filter(n -> n.links().stream().anyMatch(l -> l.resolved() == null && l.target().equalsIgnoreCase(key)))
                 .sorted(Comparator.comparing(Note::path)).toList();
     }
 
     /** An attachment (any non-note file) inside the vault; empty for anything else. */
     public Optional<Path> attachment(String path) {
-        return VaultPaths.normalize(path).filter(attachments::contains).map(p -> root.resolve(p).normalize())
+        return VaultPaths.normalize(path).filter(model::hasAttachment).map(p -> root.resolve(p).normalize())
                 .filter(p -> p.startsWith(root)).filter(p -> {
                     try {
                         return p.toRealPath().startsWith(root.toRealPath());
@@ -609,14 +482,15 @@ public class Vault {
     }
 
     public List<Note> recent(int limit) {
-        return notes.values().stream().sorted(Comparator.comparing(Note::modified).reversed().thenComparing(Note::path))
+        return model.notes().stream().sorted(Comparator.comparing(Note::modified).reversed().thenComparing(Note::path))
                 .limit(limit).toList();
     }
 
     /** Notes with {@code tag} or one of its nested tags. */
     public List<Note> tagged(String tag) {
         String key = Tags.key(tag);
-        return notes.values().stream().filter(n -> n.hasTag(key)).sorted(Comparator.comparing(Note::title, String.CASE_INSENSITIVE_ORDER)).toList();
+        return model.notes().stream().filter(n -> n.hasTag(key))
+                .sorted(Comparator.comparing(Note::title, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     /** Every tag with its note count (a nested tag also counts for its parents), first spelling seen. */
@@ -624,12 +498,15 @@ public class Vault {
         return derived().tags();
     }
 
+    /** Reports a problem of the vault as a whole (its index, its folder), shown on the problems page. */
+    public void report(VaultProblem problem) {
+        vaultProblems.add(problem);
+    }
+
     /** Everything wrong in the vault, and in card and drill files, sorted by file and line. */
     public List<VaultProblem> problems() {
         List<VaultProblem> all = new ArrayList<>(derived().problems());
-        synchronized (vaultProblems) {
-            all.addAll(vaultProblems);
-        }
+        all.addAll(vaultProblems);
         for (ProblemSource source : problemSources) {
             all.addAll(source.problems());
         }
@@ -637,25 +514,22 @@ public class Vault {
         return all;
     }
 
-    /** Problems of one note, including broken heading anchors and embed cycles. */
+    /** Problems of one note: its file and Markdown, broken or ambiguous links and anchors, embed cycles. */
     public List<VaultProblem> problems(Note note) {
-        List<VaultProblem> out = new ArrayList<>();
-        note.problems().forEach(p -> out.add(new VaultProblem(note.path(), p.kind(), p.message(), p.line())));
-        out.addAll(linkProblems(note));
-        return out;
+        return model.problems(note, config.vault().embedDepth());
     }
 
     private Derived derived() {
         Derived current = derived;
-        long v = version.get();
+        long v = model.version();
         if (current.version() == v) {
             return current;
         }
-        synchronized (this) {
+        synchronized (model) {
             if (derived.version() == v) {
                 return derived;
             }
-            List<Note> sorted = notes.values().stream().sorted(Comparator.comparing(Note::path)).toList();
+            List<Note> sorted = model.notes().stream().sorted(Comparator.comparing(Note::path)).toList();
             Map<String, String> spelling = new LinkedHashMap<>();
             Map<String, Integer> counts = new TreeMap<>();
             List<VaultProblem> problems = new ArrayList<>();
@@ -677,27 +551,5 @@ public class Vault {
             derived = new Derived(v, tags, List.copyOf(problems));
             return derived;
         }
-    }
-
-    private List<VaultProblem> linkProblems(Note note) {
-        List<VaultProblem> out = new ArrayList<>();
-        for (NoteLink link : note.links()) {
-            if (link.anchor() == null || link.resolved() == null || !SiteUrls.isMarkdown(link.resolved())) {
-                continue;
-            }
-            Note target = notes.get(link.resolved());
-            if (target != null && !target.rendered().anchors().containsKey(AnchorIds.anchor(link.anchor()))) {
-                out.add(new VaultProblem(note.path(), MarkdownProblem.BROKEN_ANCHOR, "\u201c" + target.title()
-                        + "\u201d has no " + (link.anchor().startsWith("^") ? "block" : "heading") + " \u201c"
-                        + link.anchor() + "\u201d; the link opens the top of the note.", link.line()));
-            }
-        }
-        if (note.links().stream().anyMatch(l -> l.embed() && l.resolved() != null && SiteUrls.isMarkdown(l.resolved()))) {
-            for (String cycle : composer.cycles(note)) {
-                out.add(new VaultProblem(note.path(), MarkdownProblem.EMBED_CYCLE,
-                        "Embeds loop: " + cycle + ". Each note is shown once, then a notice.", null));
-            }
-        }
-        return out;
     }
 }

@@ -1,7 +1,7 @@
 package dev.drillbook.web;
 
 import dev.drillbook.grading.Quotes;
-import dev.drillbook.markdown.text.FastText;
+import com.vladsch.flexmark.util.sequence.Escaping;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,12 +43,12 @@ final class AnswerHighlighter {
         StringBuilder out = new StringBuilder();
         int at = 0;
         for (Mark m : merged) {
-            out.append(FastText.escapeHtml(answer.substring(at, m.start())));
-            out.append("<mark class=\"evidence\" title=\"").append(FastText.escapeHtml(m.label())).append("\">")
-                    .append(FastText.escapeHtml(answer.substring(m.start(), m.end()))).append("</mark>");
+            out.append(Escaping.escapeHtml(answer.substring(at, m.start()), false));
+            out.append("<mark class=\"evidence\" title=\"").append(Escaping.escapeHtml(m.label(), false)).append("\">")
+                    .append(Escaping.escapeHtml(answer.substring(m.start(), m.end()), false)).append("</mark>");
             at = m.end();
         }
-        out.append(FastText.escapeHtml(answer.substring(at)));
+        out.append(Escaping.escapeHtml(answer.substring(at), false));
         return out.toString();
     }
 }

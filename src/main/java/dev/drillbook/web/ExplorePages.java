@@ -156,9 +156,9 @@ public class ExplorePages {
         String heading = null;
         if (anchor != null && !anchor.isBlank()) {
             String id = anchor.startsWith("^") ? anchor : AnchorIds.anchor(anchor);
-            SourceRange range = note.rendered().anchors().get(id);
-            if (range == null && note.rendered().anchors().containsKey(anchor)) {
-                range = note.rendered().anchors().get(anchor);
+            SourceRange range = note.facts().anchors().get(id);
+            if (range == null && note.facts().anchors().containsKey(anchor)) {
+                range = note.facts().anchors().get(anchor);
                 id = anchor;
             }
             if (range != null) {

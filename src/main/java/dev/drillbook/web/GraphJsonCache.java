@@ -7,7 +7,6 @@ import dev.drillbook.vault.VaultChanged;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -112,11 +111,11 @@ public class GraphJsonCache {
     }
 
     /**
-     * After the graph has taken a change in (a later priority than its observer), prepare the JSON asked for next:
+     * After the graph has taken a change in (the pipeline fires the event after that), prepare the JSON asked for next:
      * at once after the first load, and once edits settle after later changes (a burst of them, such as a git pull
      * or a note being typed, prepares it once).
      */
-    void onVaultChanged(@Observes @Priority(4000) VaultChanged change) {
+    void onVaultChanged(@Observes VaultChanged change) {
         forgetAll();
         if (change.initial()) {
             warmer.execute(() -> warm(true));

@@ -68,7 +68,7 @@ public class NotesApi {
     public record JumpHit(String title, String path, String url, String folder, String alias) {
     }
 
-    public record Status(boolean loaded, boolean searchReady, boolean prerendered, int notes, int loadedSoFar, int total,
+    public record Status(boolean loaded, boolean searchReady, boolean catchingUp, int notes, int loadedSoFar, int total,
             long loadMillis, long searchIndexMillis, long version, double lastChangeMillis, double lastSearchUpdateMillis,
             boolean cardsLoaded, int cards, long cardsLoadMillis) {
     }
@@ -118,7 +118,7 @@ public class NotesApi {
     @Operation(summary = "Whether the vault has been read, and how far")
     public Status status() {
         LoadProgress p = vault.progress();
-        return new Status(p.loaded(), search.ready(), vault.prerendered(), vault.size(), p.done(), p.total(), p.millis(),
+        return new Status(p.loaded(), search.ready(), p.catchingUp(), vault.size(), p.done(), p.total(), p.millis(),
                 search.indexMillis(), vault.version(), vault.lastChangeMillis(), search.lastUpdateMillis(),
                 cards.loaded(), cards.cardCount(), cards.loadMillis());
     }

@@ -11,12 +11,6 @@ final class Bench {
     private Bench() {
     }
 
-    /** JVM options for the app under test: {@code -Dbench.jvm="..."}, by default the ones README recommends. */
-    static java.util.List<String> jvmArgs() {
-        String options = System.getProperty("bench.jvm", "").strip();
-        return options.isEmpty() ? java.util.List.of() : java.util.List.of(options.split("\\s+"));
-    }
-
     static void write(String name, String table) throws IOException {
         String header = "Measured " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + "\n\n";

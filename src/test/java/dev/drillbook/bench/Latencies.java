@@ -19,6 +19,12 @@ final class Latencies {
                     what, clients, requests, p50, p95, p99, throughput,
                     Double.isNaN(serverCpuMs) ? "" : String.format(Locale.ENGLISH, ", server CPU %.2f ms/request", serverCpuMs));
         }
+
+        /** For one cell of a table: the percentiles, the rate and the server's CPU per request. */
+        String summary() {
+            return String.format(Locale.ENGLISH, "p50 / p95 / p99 %.1f / %.1f / %.1f ms, %.0f/s%s", p50, p95, p99, throughput,
+                    Double.isNaN(serverCpuMs) ? "" : String.format(Locale.ENGLISH, ", server CPU %.2f ms per request", serverCpuMs));
+        }
     }
 
     @FunctionalInterface

@@ -47,7 +47,7 @@ class MarkdownSpecTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void rendersAsObsidianDoes(SpecFile.Example example) {
-        String html = MARKDOWN.render(example.input(), "test/Note.md", VAULT, 0).html().withoutEmbeds();
+        String html = MARKDOWN.renderNote(example.input(), "test/Note.md", VAULT).withoutEmbeds();
         assertEquals(normalize(example.html()), normalize(html), example.name());
     }
 

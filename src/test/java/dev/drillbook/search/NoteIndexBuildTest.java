@@ -3,20 +3,25 @@ package dev.drillbook.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.drillbook.markdown.ObsidianMarkdown;
-import dev.drillbook.vault.NameIndex;
 import dev.drillbook.vault.Note;
 import dev.drillbook.vault.NoteBuilder;
+import dev.drillbook.vault.Parallel;
 
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** The first build shares the notes out between threads: every note must be indexed once, none twice or never. */
+/** Notes indexed from several threads at once (as a first open does): every note must be found once, none twice or never. */
 class NoteIndexBuildTest {
 
     private static final String CONSONANTS = "bcdfghjkmnpqrtvwxz";
@@ -32,25 +37,33 @@ class NoteIndexBuildTest {
 
     @Test
     void everyNoteIsIndexedExactlyOnce() throws Exception {
-        NoteBuilder builder = new NoteBuilder(new ObsidianMarkdown());
-        NameIndex names = new NameIndex();
+        NoteBuilder builder = new NoteBuilder(new ObsidianMarkdown(), 1_000_000);
         Map<String, Note> notes = new LinkedHashMap<>();
         for (int i = 0; i < 3_000; i++) {
             String path = "generated/Note " + i + ".md";
-            names.add(path, List.of());
-            notes.put(path, builder.build(path, "Shared words about retrieval and ranking.\n\nIts own word: " + code(i) + ".\n",
-                    Instant.EPOCH, 0, names));
+            notes.put(path, Note.of(builder.build(path, "Shared words about retrieval and ranking.\n\nIts own word: "
+                    + code(i) + ".\n", Instant.EPOCH, 0), List.of(), i));
         }
-        try (NoteIndex index = new NoteIndex(new ByteBuffersDirectory(), p -> Optional.ofNullable(notes.get(p)))) {
-            index.addAll(notes.values());
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try (NoteIndex index = NoteIndex.open(new ByteBuffersDirectory())) {
+            Parallel.forEach(pool, new ArrayList<>(notes.values()), note -> {
+                try {
+                    index.update(note);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             index.refresh();
+            NoteSearch search = new NoteSearch(index, p -> Optional.ofNullable(notes.get(p)));
 
             assertEquals(notes.size(), index.documentCount());
             for (int i = 0; i < notes.size(); i++) {
-                List<SearchHit> hits = index.search(code(i), 10, null, null);
+                List<SearchHit> hits = search.search(code(i), 10, null, null);
                 assertEquals(List.of("generated/Note " + i + ".md"), hits.stream().map(SearchHit::path).toList(), code(i));
             }
-            assertEquals(Math.min(notes.size(), 100), index.search("retrieval ranking", 100, null, null).size());
+            assertEquals(Math.min(notes.size(), 100), search.search("retrieval ranking", 100, null, null).size());
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

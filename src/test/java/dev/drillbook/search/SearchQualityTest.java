@@ -2,12 +2,7 @@ package dev.drillbook.search;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drillbook.markdown.FrontMatter;
-import dev.drillbook.markdown.ObsidianMarkdown;
-import dev.drillbook.vault.NameIndex;
 import dev.drillbook.vault.Note;
-import dev.drillbook.vault.NoteBuilder;
-import dev.drillbook.vault.VaultPaths;
 
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
@@ -16,14 +11,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Retrieval quality of the search on the bundled vault, measured with the labelled study queries in
@@ -43,11 +35,14 @@ class SearchQualityTest {
         double recall = 0;
         double mrr = 0;
         List<String> misses = new ArrayList<>();
-        try (NoteIndex index = new NoteIndex(new ByteBuffersDirectory(), p -> Optional.ofNullable(notes.get(p)))) {
-            index.addAll(notes.values());
+        try (NoteIndex index = NoteIndex.open(new ByteBuffersDirectory())) {
+            for (Note note : notes.values()) {
+                index.update(note);
+            }
             index.refresh();
+            NoteSearch search = new NoteSearch(index, p -> Optional.ofNullable(notes.get(p)));
             for (Labelled q : queries) {
-                List<SearchHit> hits = index.search(q.query(), 10, null, null);
+                List<SearchHit> hits = search.search(q.query(), 10, null, null);
                 int rank = 0;
                 for (int i = 0; i < hits.size(); i++) {
                     if (q.relevant().contains(hits.get(i).path())) {
@@ -75,21 +70,7 @@ class SearchQualityTest {
     }
 
     static Map<String, Note> bundledNotes() throws IOException {
-        Path root = Path.of("notes");
-        NameIndex names = new NameIndex();
-        Map<String, FrontMatter> fronts = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
-                String path = VaultPaths.relative(root, file);
-                FrontMatter fm = NoteBuilder.frontMatter(Files.readString(file));
-                fronts.put(path, fm);
-                names.add(path, fm.aliases());
-            }
-        }
-        NoteBuilder builder = new NoteBuilder(new ObsidianMarkdown());
-        Map<String, Note> notes = new LinkedHashMap<>();
-        fronts.forEach((path, fm) -> notes.put(path, builder.build(path, fm, Instant.EPOCH, 0, names, List.of())));
-        return notes;
+        return dev.drillbook.support.TestNotes.folder(Path.of("notes"));
     }
 
     static List<Labelled> queries() throws IOException {

@@ -1,49 +1,54 @@
 package dev.drillbook.vault;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.drillbook.markdown.LinkRef;
+import dev.drillbook.markdown.MarkdownFacts;
 import dev.drillbook.markdown.ObsidianMarkdown;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-/** The sentence shown for a backlink, and the background warm-up that cuts it before any page asks. */
+/** The Markdown a backlink shows around each link: read off the same parse as the note's other facts. */
 class BacklinkContextTest {
 
-    private final NameIndex names = new NameIndex();
-    private final NoteBuilder builder = new NoteBuilder(new ObsidianMarkdown());
+    private static final ObsidianMarkdown MARKDOWN = new ObsidianMarkdown();
 
-    private Note source() {
-        names.add("RAG.md", List.of());
-        names.add("BM25.md", List.of());
-        names.add("Source.md", List.of());
+    private static List<String> contexts(String text, String target) {
+        MarkdownFacts facts = MARKDOWN.facts(text, 0);
+        return facts.links().stream().filter(l -> l.target().equals(target)).map(l -> l.context(facts.source())).toList();
+    }
+
+    @Test
+    void theParagraphOfEachLinkWithoutItsListMarker() {
         String text = "# Source\n\nIntro.\n\n- Retrieval uses **hybrid** search: [[RAG]] with [[BM25|keyword scoring]].\n\n"
-                + "Later we mention [[RAG]] again, and a [[Missing]] note.\n";
-        return builder.build("Source.md", text, Instant.EPOCH, text.length(), names);
+                + "Later we mention [[RAG]] again,\nand a [[Missing]] note.\n";
+        assertEquals(List.of("Retrieval uses **hybrid** search: [[RAG]] with [[BM25|keyword scoring]].",
+                "Later we mention [[RAG]] again,\nand a [[Missing]] note."), contexts(text, "RAG"));
+        assertEquals(List.of("Retrieval uses **hybrid** search: [[RAG]] with [[BM25|keyword scoring]]."), contexts(text, "BM25"));
     }
 
     @Test
-    void theSentenceAroundEachLinkWithTheLinkMarked() {
-        BacklinkContext rag = BacklinkContext.of(source(), "RAG.md");
-        assertEquals(List.of("Retrieval uses hybrid search: <mark>RAG</mark> with keyword scoring.",
-                "Later we mention <mark>RAG</mark> again, and a Missing note."), rag.snippets());
-        assertEquals(List.of("Retrieval uses hybrid search: RAG with <mark>keyword scoring</mark>."),
-                BacklinkContext.of(source(), "BM25.md").snippets());
+    void quoteAndCalloutMarkersAreLeftOut() {
+        assertEquals(List.of("First line about [[RAG]]\nand its second line."),
+                contexts("> First line about [[RAG]]\n> and its second line.\n", "RAG"));
+        assertEquals(List.of("First line about [[RAG]]"),
+                contexts("> [!note] Title\n> First line about [[RAG]]\n> and its second line.\n", "RAG"));
     }
 
     @Test
-    void warmingCutsEveryResolvedLinkOnceAndPagesReuseIt() {
-        Note source = source();
-        BacklinkContext.warm(source);
+    void aLongParagraphIsCutToTheLinesTheLinkIsOn() {
+        String filler = "This sentence only makes the paragraph longer than a backlink should show. ";
+        String text = filler.repeat(3) + "\nThe line with [[RAG]] in it.\n" + filler.repeat(3) + "\n";
+        assertEquals(List.of("The line with [[RAG]] in it."), contexts(text, "RAG"));
+    }
 
-        assertEquals(3, source.snippetCache().size(), "two lines linking RAG, one linking BM25; the unresolved link is skipped: "
-                + source.snippetCache());
-        String cached = source.snippetCache().values().stream().filter(s -> s.contains("keyword scoring</mark>")).findFirst().orElseThrow();
-        assertSame(cached, BacklinkContext.of(source, "BM25.md").snippets().get(0), "served from the cache, not cut again");
-        assertTrue(BacklinkContext.of(source, "RAG.md").snippets().get(1).startsWith("Later we mention"));
+    @Test
+    void outsideAParagraphItsLine() {
+        String text = "| Topic | Note |\n|---|---|\n| retrieval | [[RAG]] |\n";
+        assertEquals(List.of("| retrieval | [[RAG]] |"), contexts(text, "RAG"));
+        LinkRef ref = MARKDOWN.facts(text, 0).links().get(0);
+        assertEquals(3, ref.line());
     }
 }

@@ -3,11 +3,8 @@ package dev.drillbook.vault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drillbook.markdown.AnchorIds;
-import dev.drillbook.markdown.FrontMatter;
 import dev.drillbook.markdown.NoteLink;
 import dev.drillbook.markdown.ObsidianMarkdown;
-import dev.drillbook.markdown.SiteUrls;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -33,23 +29,20 @@ class BundledVaultTest {
     private static final Map<String, Note> NOTES = new LinkedHashMap<>();
     private static final Map<String, String> BODIES = new LinkedHashMap<>();
 
+    private static final VaultModel VAULT = new VaultModel();
+
     @BeforeAll
     static void read() throws IOException {
-        NameIndex names = new NameIndex();
-        Map<String, FrontMatter> fronts = new LinkedHashMap<>();
+        NoteBuilder builder = new NoteBuilder(new ObsidianMarkdown(), 5_000_000);
+        List<NoteContent> contents = new ArrayList<>();
         try (Stream<Path> files = Files.walk(ROOT)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
-                String path = VaultPaths.relative(ROOT, file);
-                FrontMatter fm = NoteBuilder.frontMatter(Files.readString(file));
-                fronts.put(path, fm);
-                names.add(path, fm.aliases());
+                contents.add(builder.read(ROOT.toAbsolutePath(), file.toAbsolutePath()));
+                BODIES.put(VaultPaths.relative(ROOT, file), NoteBuilder.frontMatter(Files.readString(file)).body());
             }
         }
-        NoteBuilder builder = new NoteBuilder(new ObsidianMarkdown());
-        fronts.forEach((path, fm) -> {
-            NOTES.put(path, builder.build(path, fm, Instant.EPOCH, 0, names, List.of()));
-            BODIES.put(path, fm.body());
-        });
+        VAULT.update(contents, List.of(), List.of(), List.of(), true);
+        contents.forEach(c -> NOTES.put(c.path(), VAULT.note(c.path()).orElseThrow()));
     }
 
     private static boolean isMoc(Note note) {
@@ -70,15 +63,7 @@ class BundledVaultTest {
     void noProblemsAndEveryAnchorExists() {
         List<String> problems = new ArrayList<>();
         for (Note note : NOTES.values()) {
-            note.problems().forEach(p -> problems.add(note.path() + ":" + p.line() + " " + p.message()));
-            for (NoteLink link : note.links()) {
-                if (link.anchor() != null && link.resolved() != null && SiteUrls.isMarkdown(link.resolved())) {
-                    Note target = NOTES.get(link.resolved());
-                    if (!target.rendered().anchors().containsKey(AnchorIds.anchor(link.anchor()))) {
-                        problems.add(note.path() + ":" + link.line() + " no anchor " + link.anchor() + " in " + target.path());
-                    }
-                }
-            }
+            VAULT.problems(note, 4).forEach(p -> problems.add(note.path() + ":" + p.line() + " " + p.message()));
         }
         assertEquals(List.of(), problems);
     }

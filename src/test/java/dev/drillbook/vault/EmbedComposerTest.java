@@ -4,38 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drillbook.markdown.ObsidianMarkdown;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** Embeds filled at serve time: sections, blocks, cycles, depth. */
 class EmbedComposerTest {
 
-    private final NameIndex names = new NameIndex();
-    private final Map<String, Note> notes = new HashMap<>();
-    private final NoteBuilder builder = new NoteBuilder(new ObsidianMarkdown());
+    private final TestVault vault = new TestVault();
 
     private void note(String path, String text) {
-        names.add(path, List.of());
-        notes.put(path, null);
-        notes.replaceAll((p, n) -> n);
-        notes.put(path, builder.build(path, text, Instant.EPOCH, text.length(), names));
+        vault.note(path, text);
     }
 
     private EmbedComposer composer(int depth) {
-        // rebuild notes once all names are known, so links resolve
-        Map<String, Note> built = new HashMap<>();
-        notes.forEach((p, n) -> built.put(p, n));
-        return new EmbedComposer(p -> Optional.ofNullable(built.get(p)), (n, id) -> {
-            dev.drillbook.markdown.SourceRange range = n.rendered().anchors().get(id);
-            return builder.renderPart(n, n.rendered().source().substring(range.start(), range.end()), names);
-        }, depth);
+        return vault.composer(depth);
+    }
+
+    private Note get(String path) {
+        return vault.get(path);
     }
 
     @Test
@@ -43,7 +31,7 @@ class EmbedComposerTest {
         note("A.md", "# A\n\n![[B#Two]]\n");
         note("B.md", "# B\n\n## One\n\nfirst\n\n## Two\n\nsecond\n\n### Two-a\n\ndeeper\n\n## Three\n\nthird\n");
         note("A.md", "# A\n\n![[B#Two]]\n");
-        String html = composer(4).compose(notes.get("A.md"));
+        String html = composer(4).compose(get("A.md"));
         assertTrue(html.contains("second") && html.contains("deeper"), html);
         assertFalse(html.contains("first") || html.contains("third"), html);
     }
@@ -52,7 +40,7 @@ class EmbedComposerTest {
     void blockEmbedShowsOnlyThatBlock() {
         note("B.md", "para one ^one\n\npara two ^two\n");
         note("A.md", "![[B#^two]]\n");
-        String html = composer(4).compose(notes.get("A.md"));
+        String html = composer(4).compose(get("A.md"));
         assertTrue(html.contains("para two"));
         assertFalse(html.contains("para one"));
     }
@@ -64,19 +52,19 @@ class EmbedComposerTest {
         note("B.md", "# B\n\n![[A]]\n");
         note("A.md", "# A\n\n![[B]]\n");
         EmbedComposer composer = composer(10);
-        String self = composer.compose(notes.get("Self.md"));
+        String self = composer.compose(get("Self.md"));
         assertTrue(self.contains("embed-cycle"));
-        String a = composer.compose(notes.get("A.md"));
+        String a = composer.compose(get("A.md"));
         assertEquals(1, a.split("embed-cycle", -1).length - 1, a);
-        assertEquals(List.of("A.md \u2192 B.md \u2192 A.md"), composer.cycles(notes.get("A.md")));
+        assertEquals(List.of("A.md \u2192 B.md \u2192 A.md"), vault.model.embedCycles(get("A.md"), 10));
     }
 
     @Test
     void twoSectionsOfOneNoteAreNotACycle() {
         note("N.md", "## One\n\n![[N#Two]]\n\n## Two\n\nbody two\n");
-        String html = composer(4).compose(notes.get("N.md"));
+        String html = composer(4).compose(get("N.md"));
         assertFalse(html.contains("embed-cycle"), html);
-        assertTrue(composer(4).cycles(notes.get("N.md")).isEmpty());
+        assertTrue(vault.model.embedCycles(get("N.md"), 4).isEmpty());
     }
 
     @Test
@@ -88,7 +76,7 @@ class EmbedComposerTest {
         for (int i = 0; i < 8; i++) {
             note("N" + i + ".md", "level " + i + "\n\n![[N" + (i + 1) + "]]\n");
         }
-        String html = composer(3).compose(notes.get("N0.md"));
+        String html = composer(3).compose(get("N0.md"));
         assertTrue(html.contains("level 3"));
         assertFalse(html.contains("level 5"));
         assertTrue(html.contains("embed-too-deep"));
@@ -98,6 +86,6 @@ class EmbedComposerTest {
     void missingHeadingShowsANotice() {
         note("B.md", "# B\n");
         note("A.md", "![[B#Nope]]\n");
-        assertTrue(composer(4).compose(notes.get("A.md")).contains("No heading \u201cNope\u201d"));
+        assertTrue(composer(4).compose(get("A.md")).contains("No heading \u201cNope\u201d"));
     }
 }

@@ -31,7 +31,7 @@ class SitePagesTest {
                         containsString("href=\"#late-interaction\""),
                         containsString("Linked from"),
                         containsString("Study Index"),
-                        containsString("Start with <mark>RAG overview</mark>")));
+                        containsString("Start with <a href=\"/notes/rag/Overview\" class=\"internal-link backlink-target\" data-href=\"Overview\">RAG overview</a>")));
     }
 
     @Test
