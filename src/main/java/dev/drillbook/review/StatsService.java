@@ -208,9 +208,6 @@ public class StatsService implements MasterySource {
                 ranked(m.tags()), ranked(m.notes()), perDay.getOrDefault(today, 0), streak, stability, calibration);
     }
 
-    /** Lower edges of the calibration bins: below 50 %, then 5-point steps. */
-    static final double[] CALIBRATION_EDGES = {0, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0000001};
-
     /**
      * Predicted against actual recall over the last year's answers at least a day after the card's previous one:
      * R(t, S) from the stability before the answer and the decay of the weights recorded with it (the current ones
@@ -225,8 +222,7 @@ public class StatsService implements MasterySource {
         SchedulingPolicy policy = scheduling.policy();
         Map<String, Fsrs> byParameters = new HashMap<>();
         Map<String, Fsrs> byDeck = new HashMap<>();
-        int bins = CALIBRATION_EDGES.length - 1;
-        double[][] acc = new double[bins][3];
+        RecallCalibration tally = new RecallCalibration();
         q.getResultStream().forEach(row -> {
             String id = (String) row[3];
             Fsrs fsrs = id == null ? null : byParameters.computeIfAbsent(id, k -> parameterSets.weights(k)
@@ -234,22 +230,9 @@ public class StatsService implements MasterySource {
             if (fsrs == null) {
                 fsrs = byDeck.computeIfAbsent((String) row[4], policy::fsrs);
             }
-            double r = fsrs.retrievability(((Number) row[0]).intValue(), ((Number) row[1]).doubleValue());
-            int bin = bins - 1;
-            while (bin > 0 && r < CALIBRATION_EDGES[bin]) {
-                bin--;
-            }
-            acc[bin][0]++;
-            acc[bin][1] += r;
-            acc[bin][2] += ((Number) row[2]).intValue() > 1 ? 1 : 0;
+            tally.add(fsrs.retrievability(((Number) row[0]).intValue(), ((Number) row[1]).doubleValue()), ((Number) row[2]).intValue() > 1);
         });
-        List<StudyStats.CalibrationBin> out = new ArrayList<>();
-        for (int i = 0; i < bins; i++) {
-            double n = acc[i][0];
-            out.add(new StudyStats.CalibrationBin(CALIBRATION_EDGES[i], Math.min(1, CALIBRATION_EDGES[i + 1]), (long) n,
-                    n == 0 ? null : acc[i][1] / n, n == 0 ? null : acc[i][2] / n));
-        }
-        return out;
+        return tally.bins();
     }
 
     private static List<StudyStats.Mastery> ranked(Map<String, double[]> sums) {
