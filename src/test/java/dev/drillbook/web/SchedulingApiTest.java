@@ -294,10 +294,14 @@ class SchedulingApiTest {
         return c;
     }
 
-    /** py-fsrs's log as deck "josh": one card per log card, its answers shifted to end yesterday (whole days kept). */
+    /**
+     * py-fsrs's log as deck "josh": one card per log card, its answers shifted to end yesterday (whole days kept). One
+     * transaction with room for a machine shared with other builds (the default 60 s ran out under load, and the
+     * timed-out transaction broke the H2 file for the rest of the run); the session is cleared every 100 cards.
+     */
     private void importJosh() {
         List<JoshLog.Row> rows = JoshLog.rowsOrSkip();
-        QuarkusTransaction.requiringNew().run(() -> {
+        QuarkusTransaction.requiringNew().timeout(900).run(() -> {
             if (em.find(CardEntity.class, "j0") != null) {
                 return;
             }
@@ -344,6 +348,10 @@ class SchedulingApiTest {
                 card.lastReview = previous;
                 card.due = previous.plus(Duration.ofDays(fsrs.interval(m.stability())));
                 card.reps = answers.size();
+                if (n % 100 == 0) {
+                    em.flush();
+                    em.clear();
+                }
             }
         });
         reviews.decksChanged(); // as the card reconciler does after adding cards

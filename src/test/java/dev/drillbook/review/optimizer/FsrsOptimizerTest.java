@@ -7,6 +7,8 @@ import dev.drillbook.review.Rating;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,14 +47,19 @@ class FsrsOptimizerTest {
     void optimisingReachesPyFsrsOptimum() {
         ReviewHistory history = JoshLog.historyOrSkip();
         List<Double> progress = new ArrayList<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
+        long startCpu = threads.getCurrentThreadCpuTime();
         FsrsOptimizer.Result result = new FsrsOptimizer(FsrsOptimizer.Settings.DEFAULTS, 1).optimize(history, progress::add);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Duration cpu = Duration.ofNanos(threads.getCurrentThreadCpuTime() - startCpu);
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(result.optimised());
-        System.out.printf("josh log: log loss %.6f -> %.6f, RMSE(bins) %.4f -> %.4f, epochs %s, %d ms%n", result.before().logLoss(),
-                result.after().logLoss(), result.before().rmseBins(), result.after().rmseBins(), result.epochLosses(), took.toMillis());
-        // issue 25's bound, on a machine shared with other builds: the first run in this JVM, JIT warm-up included
-        assertTrue(took.compareTo(Duration.ofSeconds(30)) < 0, "optimising the josh log took " + took);
+        System.out.printf("josh log: log loss %.6f -> %.6f, RMSE(bins) %.4f -> %.4f, epochs %s, %d ms CPU, %d ms wall%n",
+                result.before().logLoss(), result.after().logLoss(), result.before().rmseBins(), result.after().rmseBins(),
+                result.epochLosses(), cpu.toMillis(), wall.toMillis());
+        // issue 25's bound (30 s on 2 cores) as the optimising thread's CPU time, so a busy shared machine cannot fail
+        // it; the first run in this JVM, JIT warm-up included (the optimiser is single-threaded)
+        assertTrue(cpu.compareTo(Duration.ofSeconds(30)) < 0, "optimising the josh log took " + cpu + " of CPU");
         assertEquals(0.4586623533591177, result.before().logLoss(), 1e-6);
         assertTrue(result.after().logLoss() <= 0.4387, "optimised loss " + result.after().logLoss());
         assertTrue(result.after().rmseBins() < result.before().rmseBins(),

@@ -75,7 +75,10 @@ class SimulatorTest {
         List<Double> perDay = new ArrayList<>();
         for (Simulator.Outcome o : sweep.outcomes()) {
             perDay.add(o.answersPerDay());
+            System.out.printf(java.util.Locale.ROOT, "retention %.2f: %.1f answers/day, %.0f s per card remembered, %.3f retention at the end%n",
+                    o.desiredRetention(), o.answersPerDay(), o.secondsPerMemorized(), o.retentionAtEnd());
         }
+        System.out.println("workload-optimal retention " + sweep.optimalRetention());
         for (int i = 1; i < perDay.size(); i++) {
             assertTrue(perDay.get(i) > perDay.get(i - 1), "more reviews at a higher retention: " + perDay);
         }
