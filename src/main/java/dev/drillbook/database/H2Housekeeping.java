@@ -1,7 +1,8 @@
 package dev.drillbook.database;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -12,9 +13,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the embedded H2 file compact while the app runs.
@@ -54,7 +52,8 @@ public class H2Housekeeping {
     @Inject
     dev.drillbook.config.DrillbookConfig config;
 
-    private ScheduledExecutorService timer;
+    @Inject
+    Scheduler scheduler;
 
     /** What one round found and did. Fill rates are percentages of the chunks' space that is live. */
     public record Round(int fillBefore, int fillAfter, int steps, long millis) {
@@ -65,19 +64,8 @@ public class H2Housekeeping {
         if (!"h2".equalsIgnoreCase(dbKind) || interval.isZero() || interval.isNegative()) {
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "drillbook-h2-housekeeping");
-            thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::runQuietly, FIRST_ROUND_AFTER.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+        scheduler.newJob("h2-housekeeping").setInterval(interval.toString()).setDelayed(FIRST_ROUND_AFTER.toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setTask(execution -> runQuietly()).schedule();
     }
 
     private void runQuietly() {

@@ -7,7 +7,8 @@ import java.util.List;
  * weighed, a reference outline revealed after an attempt, and follow-up questions.
  *
  * @param id stable identifier: the file's path under {@code questions/} without {@code .md}
- * @param kind {@code drill} (system design) or {@code behavioral} (a STAR-graded behavioural question)
+ * @param kind {@code drill} (system design), {@code behavioral} (a STAR-graded behavioural question) or {@code coding}
+ *             (a coding exercise)
  * @param source {@code questions/…} path of the file
  * @param level mid, senior or staff
  * @param notes link targets of the notes that cover the drill (front matter {@code notes})
@@ -46,9 +47,14 @@ public record Drill(String id, String kind, String source, String title, String 
 
     public static final String DRILL = "drill";
     public static final String BEHAVIORAL = "behavioral";
+    public static final String CODING = "coding";
 
     public boolean behavioral() {
         return BEHAVIORAL.equals(kind);
+    }
+
+    public boolean coding() {
+        return CODING.equals(kind);
     }
 
     public Drill {

@@ -112,6 +112,11 @@ public class DrillCatalog implements ProblemSource {
         return ofKind(Drill.BEHAVIORAL);
     }
 
+    /** Coding exercises, by title. */
+    public List<Drill> coding() {
+        return ofKind(Drill.CODING);
+    }
+
     private List<Drill> ofKind(String kind) {
         List<Drill> all = new ArrayList<>(drills.values().stream().filter(d -> d.kind().equals(kind)).toList());
         all.sort(Comparator.comparing(Drill::title, String.CASE_INSENSITIVE_ORDER));

@@ -16,8 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a drill file: front matter ({@code type: drill}, {@code title}, {@code level}, {@code time}, {@code tags},
- * {@code notes}) and {@code ##} sections Prompt, Key points, Rubric (optional), Reference outline, Follow-ups.
+ * Reads a drill file: front matter ({@code type: drill}, {@code behavioral} or {@code coding}; {@code title}, {@code level},
+ * {@code time}, {@code tags}, {@code notes}) and {@code ##} sections Prompt, Key points, Rubric (optional), Reference
+ * outline, Follow-ups. The type picks the base rubric (system design, STAR or coding) and the default time.
  * Everything wrong is reported as a problem with its line; a drill without a prompt or key points is not loaded.
  * Pure: text in, drill and problems out.
  */
@@ -40,13 +41,17 @@ public final class DrillParser {
     private DrillParser() {
     }
 
-    /** {@code drill} or {@code behavioral} when a file's front matter says it is one (British spelling accepted), else null. */
+    /**
+     * {@code drill}, {@code behavioral} or {@code coding} when a file's front matter says it is one (British spelling
+     * accepted), else null.
+     */
     public static String kindOf(FrontMatter fm) {
         Object type = fm.properties().get("type");
         String t = type == null ? "" : type.toString().strip().toLowerCase(Locale.ROOT);
         return switch (t) {
             case "drill" -> Drill.DRILL;
             case "behavioral", "behavioural" -> Drill.BEHAVIORAL;
+            case "coding" -> Drill.CODING;
             default -> null;
         };
     }
@@ -73,7 +78,8 @@ public final class DrillParser {
                     + "; using senior.", 1));
             level = "senior";
         }
-        int minutes = behavioral ? 5 : 45;
+        boolean coding = Drill.CODING.equals(kind);
+        int minutes = behavioral ? 5 : coding ? 30 : 45;
         String time = string(fm.properties().get("time"));
         if (time != null) {
             Matcher m = TIME.matcher(time.strip().toLowerCase(Locale.ROOT));
@@ -125,7 +131,7 @@ public final class DrillParser {
                 }
             }
         }
-        List<Drill.Dimension> base = behavioral ? Rubric.STAR : Rubric.DEFAULT;
+        List<Drill.Dimension> base = behavioral ? Rubric.STAR : coding ? Rubric.CODING : Rubric.DEFAULT;
         List<Drill.Dimension> rubric = Rubric.withOverrides(base, overrides);
         if (rubric.isEmpty()) {
             problems.add(problem(source, "The rubric gives every dimension weight 0; using the default rubric.", rubricSection.line()));
@@ -150,6 +156,16 @@ public final class DrillParser {
     }
 
     private record Section(String text, int line) {
+    }
+
+    /**
+     * The text under each {@code ##} heading of a Markdown body, by lower-cased heading (a heading inside fenced code
+     * does not count; the first of two equal headings wins). Story notes are read with it too.
+     */
+    public static Map<String, String> sectionTexts(String body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        sections(body, 0).forEach((heading, section) -> out.put(heading, section.text()));
+        return out;
     }
 
     private record Item(String text, int line) {

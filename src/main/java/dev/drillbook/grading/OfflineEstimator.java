@@ -120,7 +120,7 @@ public final class OfflineEstimator {
             score *= distinct;
             notes.add(String.format(Locale.ROOT, "Much of the answer repeats itself (%.0f %% distinct passages): scaled down.", distinct * 100));
         }
-        Integer shown = (int) Math.round(score);
+        Integer shown = StrongBar.apply((int) Math.round(score), points, List.of(), notes);
         String band = Grade.band(shown);
         if (INJECTION.matcher(answer).find()) {
             flags.add("prompt_injection");

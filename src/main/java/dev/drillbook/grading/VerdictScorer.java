@@ -66,7 +66,7 @@ public final class VerdictScorer {
             notes.add(0, dropped + (dropped == 1 ? " quote" : " quotes") + " from the judge could not be found in the answer and "
                     + (dropped == 1 ? "was" : "were") + " dropped.");
         }
-        Integer score = (int) Math.round(weights == 0 ? 0 : 100 * weighted / weights);
+        Integer score = StrongBar.apply((int) Math.round(weights == 0 ? 0 : 100 * weighted / weights), keyPoints, dims, notes);
         String band = Grade.band(score);
         if (verdict.flags().contains("prompt_injection")) {
             score = null;

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an interview format from a file with {@code type: interview-format}: front matter {@code title}, item counts
- * {@code behavioral}, {@code concept}, {@code drill}, per-item times {@code behavioral-time}, {@code concept-time},
- * {@code drill-time} (e.g. {@code 5m}, {@code 90s}), optional {@code tags} to draw from; the body is the description.
+ * {@code behavioral}, {@code concept}, {@code coding}, {@code drill}, per-item times {@code behavioral-time},
+ * {@code concept-time}, {@code coding-time}, {@code drill-time} (e.g. {@code 5m}, {@code 90s}), optional {@code tags} to
+ * draw from and {@code opening}: the id (or a list of ids) of the questions that always open the session; the body is
+ * the description.
  */
 public final class FormatParser {
 
@@ -78,7 +80,22 @@ public final class FormatParser {
             return new Result(Optional.empty(), problems);
         }
         String id = source.replaceFirst("^questions/", "").replaceFirst("(?i)\\.md$", "");
-        return new Result(Optional.of(new InterviewFormat(id, title.strip(), fm.body().strip(), counts, seconds, fm.tags())), problems);
+        return new Result(Optional.of(new InterviewFormat(id, title.strip(), fm.body().strip(), counts, seconds, fm.tags(), opening(fm))),
+                problems);
+    }
+
+    /** {@code opening: behavioral/journey} or a list of such ids, as written (a leading {@code questions/} and {@code .md} dropped). */
+    private static List<String> opening(FrontMatter fm) {
+        Object v = fm.properties().get("opening");
+        List<?> values = v instanceof List<?> list ? list : v == null ? List.of() : List.of(v);
+        List<String> ids = new ArrayList<>();
+        for (Object o : values) {
+            String id = String.valueOf(o).strip().replaceFirst("^questions/", "").replaceFirst("(?i)\\.md$", "");
+            if (!id.isEmpty() && !ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     /** {@code 5m} → 300, {@code 90s} → 90, {@code 1h} → 3600, a bare number is minutes; null when unreadable. */

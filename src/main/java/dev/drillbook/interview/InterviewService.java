@@ -63,6 +63,9 @@ public class InterviewService implements ProblemSource {
     @Inject
     dev.drillbook.quiz.CardCatalog cards;
 
+    @Inject
+    dev.drillbook.story.StoryBank stories;
+
     private volatile Map<String, List<VaultProblem>> formatProblems = Map.of();
 
     /** A problem the caller can act on: unknown session or item (404) or an action the session state forbids (409). */
@@ -92,8 +95,12 @@ public class InterviewService implements ProblemSource {
                     String source = "questions/" + VaultPaths.relative(root, file);
                     FormatParser.Result r = FormatParser.parse(source, text);
                     r.format().ifPresent(out::add);
-                    if (!r.problems().isEmpty()) {
-                        problems.put(source, r.problems());
+                    List<VaultProblem> found = new ArrayList<>(r.problems());
+                    r.format().ifPresent(f -> f.opening().stream().filter(q -> drills.drill(q).isEmpty())
+                            .forEach(q -> found.add(new VaultProblem(source, "format", "The opening question \"" + q + "\" is not a drill, "
+                                    + "coding exercise or behavioural question in questions/ (write its id, e.g. behavioral/journey).", 1))));
+                    if (!found.isEmpty()) {
+                        problems.put(source, found);
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -485,9 +492,13 @@ public class InterviewService implements ProblemSource {
                 concepts.add(new SessionPlanner.Candidate(ItemKind.CONCEPT, c.id, tags, r, conceptGrades.get(c.id), latest(c.lastReview, askedAt.get(c.id))));
             }
             pool.put(ItemKind.CONCEPT, concepts);
-            for (ItemKind kind : List.of(ItemKind.DRILL, ItemKind.BEHAVIORAL)) {
+            for (ItemKind kind : List.of(ItemKind.DRILL, ItemKind.CODING, ItemKind.BEHAVIORAL)) {
                 List<SessionPlanner.Candidate> list = new ArrayList<>();
-                for (Drill d : kind == ItemKind.DRILL ? drills.drills() : drills.behavioral()) {
+                for (Drill d : switch (kind) {
+                    case DRILL -> drills.drills();
+                    case CODING -> drills.coding();
+                    default -> drills.behavioral();
+                }) {
                     list.add(new SessionPlanner.Candidate(kind, d.id(), d.tags(), null, drillGrades.get(d.id()),
                             latest(attemptedAt.get(d.id()), askedAt.get(d.id()))));
                 }
@@ -505,7 +516,9 @@ public class InterviewService implements ProblemSource {
         } else {
             Drill d = drills.drill(item.refId).orElseThrow();
             item.prompt = d.prompt();
-            item.reference = d.referenceOutline();
+            // a behavioural item's reference is the user's own story for it (empty without one: the report shows it as
+            // "your story", and the question's generic outline is on its attempt page)
+            item.reference = d.behavioral() ? stories.reference(d.id()) : d.referenceOutline();
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What a mock-interview item asks for. */
 public enum ItemKind {
-    BEHAVIORAL, CONCEPT, DRILL;
+    BEHAVIORAL, CONCEPT, CODING, DRILL;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -63,14 +63,29 @@ public final class SessionPlanner {
         return weakness;
     }
 
-    /** The items for a format, kinds in interview order (behavioural, concept, drill); fewer when candidates run out. */
+    /**
+     * The items for a format: its opening questions first (those that exist), then the rest by kind in interview order
+     * (behavioural, concept, coding, drill); fewer when candidates run out. An opening question counts as one of its
+     * kind's items and ignores the format's tags.
+     */
     public static List<Candidate> plan(InterviewFormat format, Map<ItemKind, List<Candidate>> pool, Instant now, long seed) {
         Random random = new Random(seed);
         List<Candidate> out = new ArrayList<>();
         Set<String> usedTopics = new HashSet<>();
-        for (ItemKind kind : List.of(ItemKind.BEHAVIORAL, ItemKind.CONCEPT, ItemKind.DRILL)) {
-            int want = format.count(kind);
+        Set<String> ids = new HashSet<>();
+        Map<ItemKind, Integer> pinned = new java.util.EnumMap<>(ItemKind.class);
+        for (String id : format.opening()) {
+            pool.values().stream().flatMap(List::stream).filter(c -> c.id().equals(id)).findFirst().filter(c -> ids.add(c.id()))
+                    .ifPresent(c -> {
+                        out.add(c);
+                        usedTopics.add(c.topic());
+                        pinned.merge(c.kind(), 1, Integer::sum);
+                    });
+        }
+        for (ItemKind kind : List.of(ItemKind.BEHAVIORAL, ItemKind.CONCEPT, ItemKind.CODING, ItemKind.DRILL)) {
+            int want = format.count(kind) - pinned.getOrDefault(kind, 0);
             List<Candidate> candidates = new ArrayList<>(new LinkedHashSet<>(pool.getOrDefault(kind, List.of())));
+            candidates.removeIf(c -> ids.contains(c.id()));
             if (!format.tags().isEmpty() && kind != ItemKind.BEHAVIORAL) {
                 candidates.removeIf(c -> c.tags().stream().noneMatch(format.tags()::contains));
             }
@@ -78,7 +93,6 @@ public final class SessionPlanner {
             Map<Candidate, Double> score = new java.util.HashMap<>();
             candidates.forEach(c -> score.put(c, priority(c, now) + random.nextDouble() * 0.1));
             candidates.sort(Comparator.comparingDouble((Candidate c) -> score.get(c)).reversed().thenComparing(Candidate::id));
-            Set<String> ids = new HashSet<>();
             for (int i = 0; i < want && !candidates.isEmpty(); i++) {
                 Candidate pick = candidates.stream().filter(c -> !usedTopics.contains(c.topic())).findFirst().orElse(candidates.get(0));
                 candidates.remove(pick);

@@ -43,9 +43,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keeps the card table in step with the card files in the questions folder and the {@code #flashcards} notes of
- * the vault: reads them after the vault is loaded, then again whenever they change, and reconciles what it reads
- * with the stored cards ({@link CardReconciler}) so schedules follow cards through edits. Never writes files.
+ * Keeps the card table in step with the card files in the questions folder, the {@code #flashcards} notes of the
+ * vault and its story notes (one card each, {@link StoryCards}): reads them after the vault is loaded, then again
+ * whenever they change, and reconciles what it reads with the stored cards ({@link CardReconciler}) so schedules
+ * follow cards through edits. Never writes files.
  */
 @ApplicationScoped
 public class CardCatalog implements ProblemSource {
@@ -152,8 +153,8 @@ public class CardCatalog implements ProblemSource {
             }
             // note tags include inline ones, so #flashcards written in the body counts too
             for (Note note : vault.notes()) {
-                if (note.hasTag(CardFiles.FLASHCARDS_TAG)) {
-                    sources.put(note.path(), read(vault.root().resolve(note.path()), note.path(), true));
+                if (holdsCards(note)) {
+                    sources.put(note.path(), readNote(note));
                 }
             }
             apply(sources, true);
@@ -195,6 +196,8 @@ public class CardCatalog implements ProblemSource {
             }
         }
         apply(sources, false);
+        // a story card's front names its questions: follow their titles
+        syncNotes(vault.notes().stream().filter(CardCatalog::isStory).map(Note::path).toList());
     }
 
     private void rescanQuestions() {
@@ -214,8 +217,8 @@ public class CardCatalog implements ProblemSource {
         Map<String, Optional<CardFiles.Parsed>> sources = new LinkedHashMap<>();
         for (String path : paths) {
             Optional<Note> note = vault.note(path);
-            if (note.isPresent() && note.get().hasTag(CardFiles.FLASHCARDS_TAG)) {
-                sources.put(path, read(vault.root().resolve(path), path, true));
+            if (note.isPresent() && holdsCards(note.get())) {
+                sources.put(path, readNote(note.get()));
             } else if (sourcesWithCards.contains(path) || problems.containsKey(path)) {
                 problems.remove(path);
                 sources.put(path, Optional.of(CardFiles.Parsed.EMPTY));
@@ -226,10 +229,36 @@ public class CardCatalog implements ProblemSource {
         }
     }
 
-    /** Reads a file; empty when it cannot be read (its stored cards are then left alone, and a problem shown). */
+    private static boolean isStory(Note note) {
+        return dev.drillbook.story.StoryParser.isStory(note.properties().get("type"), note.tags());
+    }
+
+    private static boolean holdsCards(Note note) {
+        return note.hasTag(CardFiles.FLASHCARDS_TAG) || isStory(note);
+    }
+
+    private Optional<CardFiles.Parsed> readNote(Note note) {
+        return read(vault.root().resolve(note.path()), note.path(), true, isStory(note) ? note.title() : null);
+    }
+
     private Optional<CardFiles.Parsed> read(Path file, String source, boolean isNote) {
+        return read(file, source, isNote, null);
+    }
+
+    /**
+     * Reads a file; empty when it cannot be read (its stored cards are then left alone, and a problem shown).
+     *
+     * @param storyTitle the note's title when it is a story note (its card is added), else null
+     */
+    private Optional<CardFiles.Parsed> read(Path file, String source, boolean isNote, String storyTitle) {
         try {
-            CardFiles.Parsed parsed = CardFiles.read(source, Files.readString(file), isNote);
+            String text = Files.readString(file);
+            CardFiles.Parsed parsed = CardFiles.read(source, text, isNote);
+            if (storyTitle != null) {
+                List<ParsedCard> cards = new ArrayList<>(parsed.cards());
+                cards.addAll(StoryCards.of(dev.drillbook.story.StoryParser.parse(source, storyTitle, text).story(), this::questionTitle));
+                parsed = new CardFiles.Parsed(cards, parsed.problems(), parsed.fileLinks());
+            }
             problems.remove(source);
             if (!parsed.problems().isEmpty()) {
                 problems.put(source, parsed.problems());
@@ -393,6 +422,23 @@ public class CardCatalog implements ProblemSource {
 
     private static String newId() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** The title of a behavioural question by id ({@code behavioral/failure}), read from its file; empty if there is none. */
+    private Optional<String> questionTitle(String id) {
+        if (questionsRoot == null) {
+            return Optional.empty();
+        }
+        Path file = questionsRoot.resolve(id + ".md").normalize();
+        if (!file.startsWith(questionsRoot) || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return dev.drillbook.grading.DrillParser.parse(CardFiles.QUESTIONS_PREFIX + id + ".md", Files.readString(file)).drill()
+                    .filter(dev.drillbook.grading.Drill::behavioral).map(dev.drillbook.grading.Drill::title);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private String questionSource(Path file) {

@@ -15,14 +15,14 @@ import java.util.regex.Pattern;
 
 /**
  * Which files hold cards and what they say about them. Card files are Markdown files in the questions folder
- * (except drills, behavioural questions and interview formats, which have their own {@code type}); a note holds
+ * (except drills, behavioural questions, coding exercises and interview formats, which have their own {@code type}); a note holds
  * cards when it is tagged {@code #flashcards} (or {@code #flashcards/deck}), as in the Obsidian plugin.
  */
 public final class CardFiles {
 
     public static final String QUESTIONS_PREFIX = "questions/";
     public static final String FLASHCARDS_TAG = "flashcards";
-    private static final Set<String> OTHER_TYPES = Set.of("drill", "behavioral", "behavioural", "interview-format");
+    private static final Set<String> OTHER_TYPES = Set.of("drill", "behavioral", "behavioural", "coding", "interview-format");
     private static final Pattern INLINE_FLASHCARDS = Pattern.compile("(?<![\\w&/#])#flashcards(?:/([\\p{L}\\p{N}_/-]+))?",
             Pattern.CASE_INSENSITIVE);
     private static final List<String> LINK_PROPERTIES = List.of("notes", "note", "source", "related", "topic", "topics");

@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * </ul>
  * A card block ends at a blank line or a heading. Fenced code, inline code, math, HTML comments and {@code %%}
  * comments never make cards (a {@code ::} in a code sample is not a card), but code inside a multi-line answer
- * stays part of it, blank lines included. Pure: text in, cards and problems out.
+ * stays part of it, blank lines included; a cloze may hide math or code ({@code ==$\sqrt{d_k}$==}). A line with
+ * card markers outside code and math that still makes no card is reported, never dropped in silence.
+ * Pure: text in, cards and problems out.
  */
 public final class CardParser {
 
@@ -37,6 +39,10 @@ public final class CardParser {
     private static final Pattern INLINE_TAG = Pattern.compile("(?<![\\w&/#])#([\\p{L}\\p{N}_/-]+)");
     private static final Pattern SR_SCHEDULE = Pattern.compile("<!--SR:[^>]*-->");
     private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+");
+    /** A {@code ==} that could open or close a highlight ({@code a == b} cannot), or a numbered-cloze opener. */
+    private static final Pattern CLOZE_MARKER = Pattern.compile("==(?=[^\\s=])|(?<=[^\\s=])==|\\{\\{c\\d+::");
+    /** Stands in for code and math when clozes are matched, so a cloze made only of math keeps its edges. */
+    private static final char OPAQUE = '\u0001';
 
     /** What a file says about the cards in it. */
     public record FileContext(String source, String deck, List<String> tags) {
@@ -132,12 +138,14 @@ public final class CardParser {
             }
         }
         boolean singleLine = false;
+        List<Line> unused = new ArrayList<>();
         for (Line line : block) {
             if (line.code()) {
                 continue;
             }
             int[] sep = separator(line.text());
             if (sep == null) {
+                unused.add(line);
                 continue;
             }
             singleLine = true;
@@ -154,14 +162,34 @@ public final class CardParser {
             }
         }
         if (singleLine) {
+            for (Line line : unused) {
+                if (looksLikeCard(line.text())) {
+                    problems.add(ignored(file, line, "sits in a block of \"::\" cards, so its cloze makes no card; put a blank line before it."));
+                }
+            }
             return;
         }
-        clozes(block, file, cards);
+        if (clozes(block, file, cards) == 0) {
+            block.stream().filter(l -> !l.code() && looksLikeCard(l.text())).findFirst().ifPresent(line -> problems.add(
+                    ignored(file, line, "looks like a card but makes none. A cloze is ==text== with no space inside the "
+                            + "marks, a one-line card has one \"::\" or \":::\" (not more).")));
+        }
     }
 
-    private static void clozes(List<Line> block, FileContext file, List<ParsedCard> cards) {
-        String text = join(block);
+    /** Card markers outside code and math: a separator, a highlight edge or a numbered cloze. */
+    private static boolean looksLikeCard(String text) {
         String masked = maskCodeAndMath(text);
+        return masked.contains("::") || CLOZE_MARKER.matcher(masked).find();
+    }
+
+    private static VaultProblem ignored(FileContext file, Line line, String why) {
+        return new VaultProblem(file.source(), "card-ignored", "\"" + abbreviate(line.text().strip()) + "\" " + why, line.number());
+    }
+
+    /** Adds the block's cloze cards; returns how many. */
+    private static int clozes(List<Line> block, FileContext file, List<ParsedCard> cards) {
+        String text = join(block);
+        String masked = mask(text, OPAQUE);
         int start = block.get(0).number();
         Matcher numbered = CLOZE_NUMBERED.matcher(masked);
         Set<String> groups = new LinkedHashSet<>();
@@ -191,7 +219,7 @@ public final class CardParser {
                 back.append(text.substring(last));
                 cards.add(card(file, CardKind.CLOZE, front.toString(), back.toString(), start));
             }
-            return;
+            return groups.size();
         }
         List<int[]> deletions = new ArrayList<>();
         Matcher h = CLOZE_HIGHLIGHT.matcher(masked);
@@ -209,6 +237,7 @@ public final class CardParser {
             front.append(text.substring(last));
             cards.add(card(file, CardKind.CLOZE, front.toString(), text, start));
         }
+        return deletions.size();
     }
 
     private static String gap(String hint) {
@@ -242,6 +271,11 @@ public final class CardParser {
 
     /** Replaces inline code and {@code $…$} math with spaces (same length), so markers inside them are ignored. */
     static String maskCodeAndMath(String text) {
+        return mask(text, ' ');
+    }
+
+    /** Replaces inline code and math with {@code fill} (same length, line breaks kept). */
+    private static String mask(String text, char fill) {
         StringBuilder out = new StringBuilder(text);
         int i = 0;
         while (i < text.length()) {
@@ -260,7 +294,7 @@ public final class CardParser {
                 if (close > 0) {
                     for (int k = i; k < close + run; k++) {
                         if (out.charAt(k) != '\n') {
-                            out.setCharAt(k, ' ');
+                            out.setCharAt(k, fill);
                         }
                     }
                     i = close + run;

@@ -138,7 +138,7 @@ public class SearchIndex {
 
     /** Carries on with an index in memory: searches keep working, restarts read every note again. */
     private void inMemory(String reason) {
-        LOG.errorf("The vault index %s; searching from memory until the app restarts", reason);
+        LOG.errorf("The vault index on disk is not used because %s; searching from memory until the app restarts", reason);
         vault.report(new VaultProblem("", MarkdownProblem.INDEX, "The vault index on disk is not used because " + reason
                 + ". Search works from memory; the next start reads every note again.", null));
         try {

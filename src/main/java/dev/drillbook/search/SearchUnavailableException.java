@@ -1,6 +1,6 @@
 package dev.drillbook.search;
 
-/** The query is fine but cannot run now (the index is still being built, or searches are queued too long). */
+/** The query is fine but cannot run now (the index is still being built). */
 public class SearchUnavailableException extends SearchException {
 
     public SearchUnavailableException(String message) {

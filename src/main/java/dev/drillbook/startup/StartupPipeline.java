@@ -76,7 +76,7 @@ public class StartupPipeline {
             List<NoteContent> stored = search.open();
             apply(vault.open(config.notesDir(), stored));
             vault.watch(this::apply);  // from before the folder is compared with the index: no edit is missed
-            vault.catchUp().ifPresent(this::apply);
+            vault.catchUp(this::apply);
             search.caughtUp();
             LOG.infof("Vault ready in %d ms", (System.nanoTime() - started) / 1_000_000);
             cards.load();

@@ -40,6 +40,11 @@ public record Note(NoteContent content, List<String> tags, List<NoteLink> links,
     }
 
     /** The same content with links pointing elsewhere (another note of the vault appeared, went or was renamed). */
+    /** The same note, its file re-read with the same bytes (only the modification time moved). */
+    public Note touched(NoteContent sameBytes) {
+        return new Note(sameBytes, tags, links, url, revision);
+    }
+
     public Note relinked(List<NoteLink> newLinks, long newRevision) {
         return new Note(content, tags, newLinks, url, newRevision);
     }

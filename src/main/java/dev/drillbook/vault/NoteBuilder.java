@@ -54,6 +54,14 @@ public final class NoteBuilder {
 
     /** Reads and parses {@code file}, a Markdown file under {@code root} (both absolute and normalised). */
     public NoteContent read(Path root, Path file) {
+        return read(root, file, null);
+    }
+
+    /**
+     * Reads {@code file} again; when its bytes hash to those of {@code known} (only its time changed, as after a
+     * checkout or a sync) the known facts are kept and the file is not parsed again.
+     */
+    public NoteContent read(Path root, Path file, NoteContent known) {
         String path = VaultPaths.relative(root, file);
         Instant modified = Instant.EPOCH;
         long size = 0;
@@ -70,6 +78,10 @@ public final class NoteBuilder {
                         size, maxBytes));
             }
             byte[] bytes = Files.readAllBytes(file);
+            if (known != null && !known.hash().isEmpty() && known.size() == bytes.length
+                    && known.hash().equals(sha256(bytes))) {
+                return known.touched(modified);
+            }
             return build(path, bytes, modified, size);
         } catch (IOException | SecurityException e) {
             String reason = e instanceof AccessDeniedException ? "permission denied"

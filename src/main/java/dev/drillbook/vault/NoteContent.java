@@ -35,6 +35,12 @@ public record NoteContent(String path, String title, List<String> aliases, List<
         fileProblems = List.copyOf(fileProblems);
     }
 
+    /** The same content, read again from a file whose bytes did not change but whose time did. */
+    public NoteContent touched(Instant modifiedNow) {
+        return new NoteContent(path, title, aliases, frontMatterTags, cssClasses, properties, facts, fileProblems,
+                modifiedNow, size, hash);
+    }
+
     /** Whether the file on disk may have changed since this was read (size or modification time differ). */
     public boolean staleAgainst(long sizeNow, Instant modifiedNow) {
         return size != sizeNow || !modified.equals(modifiedNow);

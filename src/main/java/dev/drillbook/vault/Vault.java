@@ -83,7 +83,6 @@ public class Vault {
     private final AtomicInteger readDone = new AtomicInteger();
     private final AtomicInteger readTotal = new AtomicInteger();
     private final List<VaultProblem> vaultProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile boolean catchingUp;
     private volatile long readMillis;
     private volatile double lastChangeMillis;
     private volatile Path root;
@@ -142,14 +141,14 @@ public class Vault {
     }
 
     /**
-     * Reads the notes that are new or changed on disk since the vault index was written, and drops those that are
-     * gone. On a first open (nothing stored) that is every note; the vault is browsable once it is done.
+     * Reads the notes that are new or changed on disk since the vault index was written, drops those that are gone,
+     * and hands that change to {@code listener}. On a first open (nothing stored) that is every note; the vault is
+     * browsable once it is done, and the status says caught up once the listener has taken the change in.
      */
-    public Optional<VaultChanged> catchUp() {
+    public void catchUp(Consumer<VaultChanged> listener) {
         long started = System.nanoTime();
-        catchingUp = true;
         try {
-            List<Path> toRead = new ArrayList<>();
+            List<Map.Entry<Path, NoteContent>> toRead = new ArrayList<>();
             Set<String> onDisk = new HashSet<>();
             for (Map.Entry<Path, BasicFileAttributes> file : listed.entrySet()) {
                 if (SiteUrls.isMarkdown(file.getKey().toString())) {
@@ -157,24 +156,26 @@ public class Vault {
                     onDisk.add(path);
                     Optional<Note> known = model.note(path);
                     if (known.isEmpty() || known.get().content().hash().isEmpty() || stale(known.get(), file.getKey())) {
-                        toRead.add(file.getKey());
+                        toRead.add(new java.util.AbstractMap.SimpleImmutableEntry<>(file.getKey(),
+                                known.map(Note::content).orElse(null)));
                     }
                 }
             }
             readTotal.set(toRead.size());
             readDone.set(0);
             List<NoteContent> read = readAll(toRead);
+            Optional<VaultChanged> change;
             synchronized (this) {
                 List<String> gone = model.paths().stream()
                         .filter(p -> !onDisk.contains(p) && !Files.exists(root.resolve(p))).toList();
-                Optional<VaultChanged> change = model.update(read, gone, List.of(), List.of(), false);
+                change = model.update(read, gone, List.of(), List.of(), false);
                 readMillis = (System.nanoTime() - started) / 1_000_000;
-                LOG.infof("Vault %s: %d notes, %d attachments; %d read, %d gone in %d ms", root, model.paths().size(),
-                        model.attachments().size(), read.size(), gone.size(), readMillis);
-                return change;
+                LOG.infof("Vault %s: %d notes, %d attachments; %d read (%d changed), %d gone in %d ms", root,
+                        model.paths().size(), model.attachments().size(), read.size(),
+                        change.map(c -> c.changed().size()).orElse(0), gone.size(), readMillis);
             }
+            change.ifPresent(listener); // before live batches and before the status says caught up
         } finally {
-            catchingUp = false;
             listed = Map.of();
             loaded.countDown();
             caughtUp.countDown();
@@ -217,12 +218,12 @@ public class Vault {
         }
     }
 
-    /** Reads and parses files on every core. */
-    private List<NoteContent> readAll(List<Path> files) {
+    /** Reads and parses files (each with what the index knew of it, or null) on every core. */
+    private List<NoteContent> readAll(List<Map.Entry<Path, NoteContent>> files) {
         NoteContent[] out = new NoteContent[files.size()];
         List<Integer> indexes = java.util.stream.IntStream.range(0, files.size()).boxed().toList();
         Parallel.forEach(executor, indexes, i -> {
-            out[i] = builder.read(root, files.get(i));
+            out[i] = builder.read(root, files.get(i).getKey(), files.get(i).getValue());
             readDone.incrementAndGet();
         });
         return List.of(out);
@@ -249,7 +250,7 @@ public class Vault {
                 model.paths().stream().filter(p -> p.equals(path) || p.startsWith(prefix)).forEach(gone::add);
                 model.attachments().stream().filter(p -> p.equals(path) || p.startsWith(prefix)).forEach(attachmentsGone::add);
             } else if (SiteUrls.isMarkdown(path)) {
-                read.add(builder.read(root, absolute));
+                read.add(builder.read(root, absolute, model.note(path).map(Note::content).orElse(null)));
             } else if (!model.hasAttachment(path)) {
                 attachmentsAdded.add(path);
             }
@@ -327,7 +328,7 @@ public class Vault {
     }
 
     public LoadProgress progress() {
-        return new LoadProgress(loaded.getCount() == 0, catchingUp, readDone.get(), readTotal.get(), readMillis);
+        return new LoadProgress(loaded.getCount() == 0, caughtUp.getCount() > 0, readDone.get(), readTotal.get(), readMillis);
     }
 
     /** How long the last change batch took to apply (read, parse, re-link), in milliseconds. */

@@ -52,6 +52,7 @@ final class VaultModel {
      */
     Optional<VaultChanged> update(Collection<NoteContent> read, Collection<String> gone, Collection<String> attachmentsAdded,
             Collection<String> attachmentsGone, boolean initial) {
+        read = withoutUnchanged(read);
         Set<String> affectedKeys = new HashSet<>();
         Set<String> removed = new TreeSet<>();
         for (String path : gone) {
@@ -128,6 +129,24 @@ final class VaultModel {
     /** Where one link of the note at {@code from} points (also its ambiguity, for the problems page). */
     Resolution resolution(String from, LinkRef ref) {
         return ref.target().isEmpty() ? Resolution.of(from) : names.resolve(ref.target(), from);
+    }
+
+    /**
+     * Drops the notes whose bytes are those already known (a sync tool or a checkout touched the file): they take
+     * their new modification time quietly and are no change.
+     */
+    private List<NoteContent> withoutUnchanged(Collection<NoteContent> read) {
+        List<NoteContent> changed = new ArrayList<>(read.size());
+        for (NoteContent content : read) {
+            Note old = notes.get(content.path());
+            if (old != null && !content.hash().isEmpty() && content.hash().equals(old.content().hash())
+                    && content.fileProblems().equals(old.content().fileProblems())) {
+                notes.put(content.path(), old.touched(content));
+            } else {
+                changed.add(content);
+            }
+        }
+        return changed;
     }
 
     private void put(Note note) {

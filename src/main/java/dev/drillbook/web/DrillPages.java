@@ -39,25 +39,45 @@ import java.util.stream.Collectors;
 public class DrillPages {
 
     /**
-     * Where each phase of a system-design interview ends, as a share of the time budget (Hello Interview's split for 45
-     * minutes: about 5 requirements, 2 entities, 5 API, then the design and the deep dives, a few minutes to wrap up).
+     * Where each phase of an LLM system-design interview ends, as a share of the time budget (for 45 minutes: about 5
+     * on requirements and metrics, 4 on estimates, 10 on the architecture and its data, 12 on the deep dive, 7 on
+     * evaluation and the rest on failure modes and cost), and which headings of an answer stand for it. The phases
+     * follow the default rubric's dimensions.
      */
     static final List<Phase> PHASES = List.of(
-            new Phase("requirements", "Requirements", "Functional requirements, then quantified non-functional ones; say what is out of scope.", 0.12),
-            new Phase("entities_api", "Entities and API", "Name the core entities and the API that serves each requirement.", 0.28),
-            new Phase("high_level_design", "High-level design", "Trace every requirement through named components.", 0.55),
-            new Phase("deep_dives", "Deep dives", "Go deep on the crux: the hard part of this problem, with numbers.", 0.9),
-            new Phase("wrap_up", "Wrap-up", "Trade-offs, failure modes, what you would do next.", 1.0));
-
-    /** Lines that structure an answer: Markdown headings, bold-only lines, "Label:" lines. */
-    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("(?m)^(#{1,6}\\s.*|\\*\\*[^*]+\\*\\*:?\\s*$|[^\\n]{1,40}:\\s*$)");
+            phase("requirements", "Requirements and metrics",
+                    "Functional requirements, quantified non-functional ones, the metrics of success; say what is out of scope.", 0.11,
+                    "requirement|scope|goals?\\b|success"),
+            phase("estimates", "Estimates", "Work out the numbers: requests per second, concurrency, tokens per request, storage.", 0.2,
+                    "estimate|back-of|capacity|sizing|numbers|scale"),
+            phase("architecture", "Architecture and data", "Trace every requirement through named components; where the data comes from.",
+                    0.42, "architecture|high-level|high level|design|components|\\bapi\\b|data|ingestion|index"),
+            phase("deep_dives", "Deep dive", "Go deep on the crux with mechanisms and numbers; compare the alternatives.", 0.7,
+                    "deep dive|deep-dive|crux|in depth"),
+            phase("evaluation", "Evaluation", "The offline set and metrics that gate changes; online metrics after launch.", 0.86,
+                    "evaluat|\\bevals?\\b|quality|testing"),
+            phase("wrap_up", "Failure modes and cost", "What breaks and the fallback; latency budget and cost per request.", 1.0,
+                    "failure|risk|reliab|safety|cost|latency|trade-off|tradeoff|wrap|summary|next steps"));
 
     /** A behavioural answer's arc, as shares of its time. */
     static final List<Phase> STAR_PHASES = List.of(
-            new Phase("situation", "Situation and task", "Set the scene and your own responsibility in a few sentences.", 0.25),
-            new Phase("action", "Action", "What you did, step by step, and why: \"I\", not \"we\".", 0.7),
-            new Phase("result", "Result", "What happened, with a number if you have one.", 0.85),
-            new Phase("reflection", "Reflection", "What you learned and do differently now.", 1.0));
+            phase("situation", "Situation and task", "Set the scene and your own responsibility in a few sentences.", 0.25,
+                    "situation|context|task|background"),
+            phase("action", "Action", "What you did, step by step, and why: \"I\", not \"we\".", 0.7, "action|what i did"),
+            phase("result", "Result", "What happened, with a number if you have one.", 0.85, "result|outcome|impact"),
+            phase("reflection", "Reflection", "What you learned and do differently now.", 1.0, "reflection|learn|lesson|differently"));
+
+    /** A coding exercise, as shares of its time. */
+    static final List<Phase> CODING_PHASES = List.of(
+            phase("understanding", "Clarify and example", "Restate the task, settle inputs and outputs, work a small example by hand.",
+                    0.15, "clarif|understand|example|assum"),
+            phase("approach", "Approach and complexity", "Say the algorithm and its time and memory before writing it.", 0.3,
+                    "approach|algorithm|idea|complexity"),
+            phase("code", "Code", "Write it, explaining the choices as you go.", 0.8, "code|implementation|solution"),
+            phase("tests", "Edge cases and tests", "Empty input, ties, numerical limits; show the checks.", 1.0, "test|edge|check"));
+
+    /** Lines that structure an answer: Markdown headings, bold-only lines, "Label:" lines. */
+    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("(?m)^(#{1,6}\\s.*|\\*\\*[^*]+\\*\\*:?\\s*$|[^\\n]{1,40}:\\s*$)");
 
     @Inject
     DrillCatalog drills;
@@ -68,26 +88,43 @@ public class DrillPages {
     @Inject
     Vault vault;
 
+    @Inject
+    dev.drillbook.story.StoryBank stories;
+
     private final ObsidianMarkdown markdown = new ObsidianMarkdown();
 
-    record Phase(String id, String title, String hint, double endsAt) {
+    /** @param heading what a heading of an answer (lower-cased) must contain to count as this phase's section */
+    record Phase(String id, String title, String hint, double endsAt, java.util.regex.Pattern heading) {
+    }
+
+    private static Phase phase(String id, String title, String hint, double endsAt, String heading) {
+        return new Phase(id, title, hint, endsAt, java.util.regex.Pattern.compile(heading));
+    }
+
+    static List<Phase> phasesOf(Drill d) {
+        return d.behavioral() ? STAR_PHASES : d.coding() ? CODING_PHASES : PHASES;
     }
 
     record NoteLink(String title, String url) {
     }
 
-    /** @param redo the latest graded attempt scored under 60 (in a mock interview or here): worth another go */
+    /**
+     * @param redo the latest graded attempt scored under 60 (in a mock interview or here): worth another go
+     * @param stories for a behavioural question, the user's stories that answer it
+     */
     record DrillRow(String id, String title, String level, int minutes, List<String> tags, int attempts, Integer best, Integer last,
-            String url, boolean draft, boolean redo) {
+            String url, boolean draft, boolean redo, List<NoteLink> stories) {
     }
 
-    record DrillsPage(List<DrillRow> drills, List<DrillRow> behavioral, String grader, boolean judge) {
+    record DrillsPage(List<DrillRow> drills, List<DrillRow> coding, List<DrillRow> behavioral, String grader, boolean judge) {
     }
 
     record PhaseRow(String id, String title, String hint, int startSeconds, int endSeconds) {
     }
 
-    record DrillPage(Drill drill, String promptHtml, List<NoteLink> notes, List<PhaseRow> phases, List<DimensionRow> rubric,
+    /** @param stories for a behavioural question, the user's stories that answer it; @param placeholder the editor's hint */
+    record DrillPage(Drill drill, String promptHtml, List<NoteLink> notes, List<NoteLink> stories, String placeholder, List<PhaseRow> phases,
+            List<DimensionRow> rubric,
             String grader, boolean judge, List<HistoryRow> history, Chart chart) {
     }
 
@@ -168,7 +205,8 @@ public class DrillPages {
         Map<String, List<AttemptEntity>> byDrill = recent.stream().collect(Collectors.groupingBy(a -> a.drillId));
         List<DrillRow> rows = rows(drills.drills(), byDrill);
         List<DrillRow> stories = rows(drills.behavioral(), byDrill);
-        return Templates.drills(new DrillsPage(rows, stories, grading.currentGrader().label(), grading.judgeConfigured()));
+        return Templates.drills(new DrillsPage(rows, rows(drills.coding(), byDrill), stories, grading.currentGrader().label(),
+                grading.judgeConfigured()));
     }
 
     private List<DrillRow> rows(List<Drill> list, Map<String, List<AttemptEntity>> byDrill) {
@@ -179,7 +217,7 @@ public class DrillPages {
             Integer best = as.stream().filter(a -> a.score != null).map(a -> (int) Math.round(a.score)).max(Integer::compare).orElse(null);
             Integer last = as.stream().filter(a -> a.score != null).findFirst().map(a -> (int) Math.round(a.score)).orElse(null);
             rows.add(new DrillRow(d.id(), d.title(), d.level(), d.timeLimitMinutes(), d.tags(), as.size(), best, last, url(d),
-                    grading.draft(d.id()).isPresent(), last != null && last < 60));
+                    grading.draft(d.id()).isPresent(), last != null && last < 60, storyLinks(d)));
         }
         return rows;
     }
@@ -192,7 +230,7 @@ public class DrillPages {
         int total = d.timeLimitMinutes() * 60;
         List<PhaseRow> phases = new ArrayList<>();
         double start = 0;
-        for (Phase p : d.behavioral() ? STAR_PHASES : PHASES) {
+        for (Phase p : phasesOf(d)) {
             phases.add(new PhaseRow(p.id(), p.title(), p.hint(), (int) Math.round(start * total), (int) Math.round(p.endsAt() * total)));
             start = p.endsAt();
         }
@@ -200,7 +238,10 @@ public class DrillPages {
         List<DimensionRow> rubric = d.rubric().stream()
                 .map(r -> new DimensionRow(r.title(), r.description(), (int) Math.round(100 * r.weight() / weights))).toList();
         List<AttemptEntity> attempts = grading.attempts(d.id());
+        String placeholder = phasesOf(d).stream().map(p -> "## " + p.title() + "\n…").collect(Collectors.joining("\n\n"))
+                + "\n\nMarkdown and $math$ work. Ctrl+Enter submits.";
         return Templates.drill(new DrillPage(d, markdown.renderFragment(d.prompt(), d.source(), vault.names()), noteLinks(d.notes(), d.source()),
+                storyLinks(d), placeholder,
                 phases, rubric, grading.currentGrader().label(), grading.judgeConfigured(), history(attempts), chart(attempts, -1)));
     }
 
@@ -245,8 +286,21 @@ public class DrillPages {
         return Templates.attempt(new AttemptPage(d, url(d), a.id, a.status, a.error, g, score, g == null ? null : g.band(),
                 bandClass(score), g == null ? grading.currentGrader().label() : g.grader().label(),
                 g != null && "offline".equals(g.grader().kind()), AnswerHighlighter.html(a.answer, evidence), dims, covered, missed,
-                g == null ? List.of() : g.improvements(), timeAudit(a), markdown.renderFragment(d.referenceOutline(), d.source(), vault.names()),
+                g == null ? List.of() : g.improvements(), timeAudit(a, phasesOf(d)), markdown.renderFragment(reference(d), d.source(), vault.names()),
                 history(attempts), chart(attempts, a.id), TemplateHelpers.dateTime(a.submittedAt)));
+    }
+
+    /** What the attempt page shows as the reference: the outline, or for a behavioural question the user's own stories. */
+    private String reference(Drill d) {
+        String story = d.behavioral() ? stories.reference(d.id()) : "";
+        return story.isEmpty() ? d.referenceOutline() : story;
+    }
+
+    private List<NoteLink> storyLinks(Drill d) {
+        if (!d.behavioral()) {
+            return List.of();
+        }
+        return stories.forQuestion(d.id()).stream().map(s -> new NoteLink(s.title(), SiteUrls.note(s.path()))).toList();
     }
 
     static String url(Drill d) {
@@ -300,21 +354,14 @@ public class DrillPages {
         return new Chart(points, line);
     }
 
-    private static TimeAudit timeAudit(AttemptEntity a) {
+    private static TimeAudit timeAudit(AttemptEntity a, List<Phase> phases) {
         List<String> sections = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         String lower = a.answer.toLowerCase(Locale.ROOT);
-        String[][] phases = {
-                {"Requirements", "requirement"},
-                {"Entities and API", "api|entit|data model|schema"},
-                {"High-level design", "high-level|high level|architecture|design|components"},
-                {"Deep dives", "deep dive|deep-dive|crux|in depth"},
-                {"Wrap-up", "trade-off|tradeoff|wrap|summary|next steps|failure"}};
         List<String> headings = HEADING.matcher(lower).results().map(java.util.regex.MatchResult::group).toList();
-        for (String[] p : phases) {
-            java.util.regex.Pattern want = java.util.regex.Pattern.compile(p[1]);
-            boolean found = headings.stream().anyMatch(h -> want.matcher(h).find());
-            (found ? sections : missing).add(p[0]);
+        for (Phase p : phases) {
+            boolean found = headings.stream().anyMatch(h -> p.heading().matcher(h).find());
+            (found ? sections : missing).add(p.title());
         }
         if (a.timeUsedSeconds == null) {
             return new TimeAudit(null, minutes(a.timeLimitSeconds), false, null, 0, sections, missing);

@@ -27,7 +27,7 @@ public class InterviewViews {
     private final ObsidianMarkdown markdown = new ObsidianMarkdown();
 
     public record FormatJson(String id, String title, String description, Map<String, Integer> counts, Map<String, Integer> seconds,
-            int totalMinutes, List<String> tags, String summary) {
+            int totalMinutes, List<String> tags, List<String> opening, String summary) {
         static FormatJson of(InterviewFormat f) {
             Map<String, Integer> counts = new java.util.LinkedHashMap<>();
             Map<String, Integer> seconds = new java.util.LinkedHashMap<>();
@@ -43,11 +43,14 @@ public class InterviewViews {
             if (f.count(ItemKind.CONCEPT) > 0) {
                 parts.add(f.count(ItemKind.CONCEPT) + " concept");
             }
+            if (f.count(ItemKind.CODING) > 0) {
+                parts.add(f.count(ItemKind.CODING) + " coding");
+            }
             if (f.count(ItemKind.DRILL) > 0) {
                 parts.add(f.count(ItemKind.DRILL) + " system design");
             }
             return new FormatJson(f.id(), f.title(), f.description(), counts, seconds, Math.round(f.totalSeconds() / 60f), f.tags(),
-                    String.join(" · ", parts));
+                    f.opening(), String.join(" · ", parts));
         }
     }
 
@@ -62,8 +65,10 @@ public class InterviewViews {
     public record SummaryJson(long id, String title, String status, Instant startedAt, Integer score, int items) {
     }
 
+    /** @param story for a behavioural item, the user's own stories for the question (Markdown), null when they have none */
     public record ReportItemJson(int index, String kind, String prompt, String status, Integer grade, String grader, String verdict,
-            Integer timeUsedSeconds, int timeLimitSeconds, Integer overrunSeconds, Long attemptId, String url) {
+            Integer timeUsedSeconds, int timeLimitSeconds, Integer overrunSeconds, Long attemptId, String url, String story,
+            String storyHtml) {
     }
 
     public record TopicJson(String name, String url, Integer grade) {
@@ -101,8 +106,10 @@ public class InterviewViews {
         for (InterviewService.ItemResult ir : r.items()) {
             ItemEntity i = ir.item();
             String url = ir.attempt() != null && "drill".equals(ir.attempt().kind) ? "/attempts/" + ir.attempt().id : null;
+            String story = i.itemKind() == ItemKind.BEHAVIORAL && i.reference != null && !i.reference.isBlank() ? i.reference : null;
             items.add(new ReportItemJson(i.position, i.kind, i.prompt, ir.status(), ir.grade(), ir.grader(), ir.verdict(), ir.timeUsedSeconds(),
-                    i.timeLimitSeconds, ir.overrunSeconds(), ir.attempt() == null ? null : ir.attempt().id, url));
+                    i.timeLimitSeconds, ir.overrunSeconds(), ir.attempt() == null ? null : ir.attempt().id, url, story,
+                    story == null ? null : markdown.renderFragment(story, "questions/interview.md", vault.names())));
         }
         List<TopicJson> topics = r.topics().stream().map(t -> new TopicJson(t.name(), InterviewService.topicUrl(t.name()), t.grade())).toList();
         List<TopicJson> weak = topics.stream().filter(t -> t.grade() != null && t.grade() < 60).toList();
@@ -137,6 +144,11 @@ public class InterviewViews {
                     .append(i.grader() == null ? "" : " (" + cell(i.grader()) + ")").append(" | ")
                     .append(i.timeUsedSeconds() == null ? "–" : TemplateHelpers.clock(i.timeUsedSeconds())).append(" of ")
                     .append(TemplateHelpers.clock(i.timeLimitSeconds())).append(" |\n");
+        }
+        for (ReportItemJson i : r.items()) {
+            if (i.story() != null) {
+                b.append("\n## Your story for question ").append(i.index() + 1).append("\n\n").append(i.story().strip()).append('\n');
+            }
         }
         if (!r.fixes().isEmpty()) {
             b.append("\n## Top fixes\n\n");

@@ -57,14 +57,14 @@ public class InterviewsApi {
     public record StartRequest(String format, Boolean softLimits, Custom custom) {
     }
 
-    public record Custom(Integer behavioral, Integer concept, Integer drill, Integer behavioralMinutes, Integer conceptMinutes,
-            Integer drillMinutes, List<String> tags) {
+    public record Custom(Integer behavioral, Integer concept, Integer coding, Integer drill, Integer behavioralMinutes,
+            Integer conceptMinutes, Integer codingMinutes, Integer drillMinutes, List<String> tags) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a session", description = "`{format}` names a format (GET /formats), or `{custom: {behavioral, concept, "
-            + "drill, behavioralMinutes, conceptMinutes, drillMinutes, tags}}` builds one. softLimits: let answers continue past an "
+            + "coding, drill, behavioralMinutes, conceptMinutes, codingMinutes, drillMinutes, tags}}` builds one. softLimits: let answers continue past an "
             + "item's time (the overrun is recorded); by default answers freeze when time runs out. Items favour weak topics and "
             + "questions not seen recently. The first item's clock starts now.")
     @RequestBody(required = true)
@@ -156,6 +156,7 @@ public class InterviewsApi {
         Map<ItemKind, Integer> seconds = new EnumMap<>(ItemKind.class);
         put(counts, seconds, ItemKind.BEHAVIORAL, c.behavioral(), c.behavioralMinutes());
         put(counts, seconds, ItemKind.CONCEPT, c.concept(), c.conceptMinutes());
+        put(counts, seconds, ItemKind.CODING, c.coding(), c.codingMinutes());
         put(counts, seconds, ItemKind.DRILL, c.drill(), c.drillMinutes());
         if (counts.values().stream().mapToInt(Integer::intValue).sum() == 0) {
             throw ApiException.badRequest("A custom session needs at least one item.");

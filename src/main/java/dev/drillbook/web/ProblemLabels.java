@@ -16,13 +16,15 @@ final class ProblemLabels {
             Map.entry("missing-vault", "Vault folder missing"),
             Map.entry("card-incomplete", "Cards with an empty question or answer"),
             Map.entry("card-none", "Card files without cards"),
+            Map.entry("card-ignored", "Lines that look like cards but make none"),
             Map.entry("card-unreadable", "Card files that could not be read"),
             Map.entry("card-front-matter", "Card files whose front matter could not be read"),
             Map.entry("drill-format", "Drills that do not follow the drill format"),
             Map.entry("drill-front-matter", "Drills whose front matter could not be read"),
             Map.entry("drill-unreadable", "Drill files that could not be read"),
             Map.entry("bad-question", "Questions that could not be read"),
-            Map.entry("bad-format", "Interview formats that could not be read"));
+            Map.entry("bad-format", "Interview formats that could not be read"),
+            Map.entry("story", "Stories that are incomplete or answer an unknown question"));
 
     private ProblemLabels() {
     }

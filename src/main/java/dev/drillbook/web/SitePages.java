@@ -49,13 +49,7 @@ public class SitePages {
     Explorer explorer;
 
     @Inject
-    PageCache pageCache;
-
-    @Inject
     dev.drillbook.review.StatsService stats;
-
-    @Inject
-    jakarta.enterprise.inject.Instance<dev.drillbook.graph.MasterySource> mastery;
 
     record FolderSummary(String name, String path, String url, int count) {
     }
@@ -158,17 +152,9 @@ public class SitePages {
         }
         Note note = vault.note(path).orElseThrow(NotFoundException::new);
         // bytes, not a String: String.getBytes encodes with the JDK's vectorised fast path, several times faster
-        // than the HTTP layer's character-by-character UTF-8 writer on a page of tens of kilobytes
-        return pageCache.page(note.path(), pageStamp(), () -> notePage(note).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** What a note page depends on: the vault and the study state (card counts, mastery) shown beside it. */
-    private String pageStamp() {
-        long study = 0;
-        for (dev.drillbook.graph.MasterySource source : mastery) {
-            study = study * 31 + source.masteryVersion();
-        }
-        return vault.version() + ":" + study;
+        // than the HTTP layer's character-by-character UTF-8 writer on a page of tens of kilobytes. The page itself
+        // is not cached (it shows who is signed in and their study state); the note's HTML is, in the vault.
+        return notePage(note).getBytes(StandardCharsets.UTF_8);
     }
 
     private StudyBox studyBox(Note note) {

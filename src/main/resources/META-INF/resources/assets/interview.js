@@ -37,7 +37,7 @@
       e.preventDefault();
       var f = new FormData(form);
       var custom = {};
-      ['behavioral', 'concept', 'drill', 'behavioralMinutes', 'conceptMinutes', 'drillMinutes'].forEach(function (k) {
+      ['behavioral', 'concept', 'coding', 'drill', 'behavioralMinutes', 'conceptMinutes', 'codingMinutes', 'drillMinutes'].forEach(function (k) {
         custom[k] = Number(f.get(k) || 0);
       });
       custom.tags = String(f.get('tags') || '').split(',').map(function (t) { return t.trim(); }).filter(Boolean);

@@ -64,11 +64,12 @@ class DrillParserTest {
         assertFalse(d.keyPoints().get(1).required());
         assertEquals("Scopes entries by user and context when answers are personal", d.keyPoints().get(1).text());
         assertTrue(d.keyPoints().get(2).required());
-        assertEquals(List.of("requirements", "entities_api", "high_level_design", "deep_dives", "scalability_reliability", "tradeoffs",
-                "evaluation"), d.rubric().stream().map(Drill.Dimension::id).toList(), "defaults kept, communication removed, evaluation added");
-        assertEquals(30, d.rubric().get(3).weight());
-        assertEquals("Deep dives", d.rubric().get(3).title());
-        assertEquals(new Drill.Dimension("evaluation", 15, "Evaluation", "offline metrics before launch"), d.rubric().get(6));
+        assertEquals(List.of("requirements", "estimates", "architecture", "data", "deep_dives", "evaluation", "cost_latency", "failure_modes"),
+                d.rubric().stream().map(Drill.Dimension::id).toList(), "the default dimensions; removing one it lacks changes nothing");
+        assertEquals(30, d.rubric().get(4).weight());
+        assertEquals("Deep dive", d.rubric().get(4).title());
+        assertEquals(new Drill.Dimension("evaluation", 15, "Evaluation", "offline metrics before launch"), d.rubric().get(5),
+                "a known dimension keeps its title and takes the new description");
         assertTrue(d.referenceOutline().startsWith("1. Embed the prompt."));
         assertEquals(List.of("What about streaming?", "How do you invalidate?"), d.followUps());
     }
@@ -98,5 +99,31 @@ class DrillParserTest {
         DrillParser.Result result = DrillParser.parse("questions/d.md", "---\ntype: drill\ntitle: [unclosed\n---\n## Prompt\nx\n");
         assertTrue(result.drill().isEmpty());
         assertEquals("drill-front-matter", result.problems().get(0).kind());
+    }
+
+    @Test
+    void theDefaultRubricScoresWhatLlmDesignRoundsScoreAndSumsToOneHundred() {
+        assertEquals(100, Rubric.DEFAULT.stream().mapToDouble(Drill.Dimension::weight).sum());
+        assertEquals(100, Rubric.STAR.stream().mapToDouble(Drill.Dimension::weight).sum());
+        assertEquals(100, Rubric.CODING.stream().mapToDouble(Drill.Dimension::weight).sum());
+        String text = DRILL.replaceAll("(?s)## Rubric.*?## Reference", "## Reference");
+        Drill d = DrillParser.parse("questions/drills/cache.md", text).drill().orElseThrow();
+        assertEquals(Rubric.DEFAULT, d.rubric());
+    }
+
+    @Test
+    void codingExercisesHaveTheirOwnRubricAndTime() {
+        String text = DRILL.replace("type: drill", "type: coding").replace("time: 30m\n", "")
+                .replaceAll("(?s)## Rubric.*?## Reference", "## Rubric\n\n- complexity: 25\n\n## Reference");
+        DrillParser.Result result = DrillParser.parse("questions/coding/top-p.md", text);
+        assertEquals(List.of(), result.problems());
+        Drill d = result.drill().orElseThrow();
+        assertEquals("coding", d.kind());
+        assertTrue(d.coding() && !d.behavioral());
+        assertEquals(30, d.timeLimitMinutes(), "30 minutes unless the file says otherwise");
+        assertEquals(List.of("understanding", "correctness", "edge_cases", "complexity", "code_quality"),
+                d.rubric().stream().map(Drill.Dimension::id).toList());
+        assertEquals(25, d.rubric().get(3).weight(), "overrides apply to the coding rubric");
+        assertEquals(Drill.CODING, DrillParser.kindOf(dev.drillbook.vault.NoteBuilder.frontMatter(text)));
     }
 }

@@ -42,7 +42,7 @@ class OfflineEstimatorTest {
             bundled(e.drillId());
             assertEquals(e.kind().equals("injection"), e.score() == null, e.id());
         }
-        assertEquals(List.of("injection", "off_topic", "padded", "solid", "strong", "weak"), List.copyOf(kinds.keySet()));
+        assertEquals(List.of("developing", "fluent_wrong", "injection", "off_topic", "padded", "solid", "strong", "weak"), List.copyOf(kinds.keySet()));
     }
 
     @Test

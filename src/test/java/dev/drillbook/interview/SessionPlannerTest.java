@@ -95,4 +95,54 @@ class SessionPlannerTest {
         assertEquals(300, f.secondsFor(ItemKind.BEHAVIORAL), "default time");
         assertEquals(1, parsed.problems().size(), "the bad drill count: " + parsed.problems());
     }
+
+    @Test
+    void openingQuestionsComeFirstAndCountAsTheirKind() {
+        var journey = new SessionPlanner.Candidate(ItemKind.BEHAVIORAL, "behavioral/journey", List.of("behavioral", "journey"), 0.0, 1.0,
+                NOW.minus(Duration.ofHours(1)));
+        var failure = new SessionPlanner.Candidate(ItemKind.BEHAVIORAL, "behavioral/failure", List.of("behavioral", "reflection"), null, 0.1, null);
+        var conflict = new SessionPlanner.Candidate(ItemKind.BEHAVIORAL, "behavioral/conflict", List.of("behavioral", "conflict"), null, 0.9, null);
+        var topP = new SessionPlanner.Candidate(ItemKind.CODING, "coding/top-p", List.of("coding", "sampling"), null, null, null);
+        var drill = new SessionPlanner.Candidate(ItemKind.DRILL, "drills/cache", List.of("system-design", "serving"), null, null, null);
+        Map<ItemKind, List<SessionPlanner.Candidate>> pool = Map.of(ItemKind.BEHAVIORAL, List.of(journey, failure, conflict),
+                ItemKind.CODING, List.of(topP), ItemKind.DRILL, List.of(drill));
+        InterviewFormat format = new InterviewFormat("f", "F", "", Map.of(ItemKind.BEHAVIORAL, 2, ItemKind.CODING, 1, ItemKind.DRILL, 1),
+                Map.of(), List.of("rag"), List.of("behavioral/journey", "drills/cache", "no/such-question"));
+        for (long seed = 0; seed < 10; seed++) {
+            List<String> ids = SessionPlanner.plan(format, pool, NOW, seed).stream().map(SessionPlanner.Candidate::id).toList();
+            assertEquals(List.of("behavioral/journey", "drills/cache", "behavioral/failure"), ids,
+                    "pinned first although well known, just seen and outside the tags; then one more behavioural (the weakest); "
+                            + "the drill slot is taken by the pinned drill; the coding item is filtered out by the tags; an unknown id is skipped");
+        }
+        InterviewFormat coding = new InterviewFormat("c", "C", "", Map.of(ItemKind.CODING, 1, ItemKind.BEHAVIORAL, 1), Map.of(), List.of());
+        assertEquals(List.of("behavioral/failure", "coding/top-p"),
+                SessionPlanner.plan(coding, pool, NOW, 3).stream().map(SessionPlanner.Candidate::id).toList(), "coding after behavioural");
+    }
+
+    @Test
+    void formatsReadOpeningQuestionsAndCodingItems() {
+        InterviewFormat one = FormatParser.parse("questions/interviews/a.md", """
+                ---
+                type: interview-format
+                behavioral: 2
+                opening: behavioral/journey
+                ---
+                """).format().orElseThrow();
+        assertEquals(List.of("behavioral/journey"), one.opening());
+        var parsed = FormatParser.parse("questions/interviews/b.md", """
+                ---
+                type: interview-format
+                coding: 2
+                coding-time: 25m
+                opening: [questions/coding/top-p.md, behavioral/why-this-role, behavioral/why-this-role]
+                ---
+                """);
+        InterviewFormat two = parsed.format().orElseThrow();
+        assertEquals(List.of(), parsed.problems());
+        assertEquals(List.of("coding/top-p", "behavioral/why-this-role"), two.opening(), "path forms accepted, duplicates dropped");
+        assertEquals(2, two.count(ItemKind.CODING));
+        assertEquals(1500, two.secondsFor(ItemKind.CODING));
+        assertEquals(List.of(), InterviewFormat.DEFAULT.opening());
+        assertEquals(1500, InterviewFormat.DEFAULT.secondsFor(ItemKind.CODING), "a default time for every kind");
+    }
 }

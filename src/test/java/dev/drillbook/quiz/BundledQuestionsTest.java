@@ -51,6 +51,47 @@ class BundledQuestionsTest {
         }
     }
 
+    /** Exact cards per deck as shipped; update together with the README when cards are added or removed. */
+    @Test
+    void everyDeckHasItsCountedCardsAndThereAreAtLeast450() {
+        Map<String, Integer> decks = new java.util.TreeMap<>();
+        CARDS.forEach(c -> decks.merge(c.deck(), 1, Integer::sum));
+        assertEquals(new java.util.TreeMap<>(Map.ofEntries(
+                Map.entry("agents", 40), Map.entry("building", 57), Map.entry("career", 18), Map.entry("clozes", 42),
+                Map.entry("evals", 49), Map.entry("inference", 47), Map.entry("rag", 32), Map.entry("retrieval", 72),
+                Map.entry("system-design", 29), Map.entry("training", 69), Map.entry("transformers", 78))), decks);
+        assertEquals(533, CARDS.size());
+        assertTrue(CARDS.size() >= 450);
+    }
+
+    /**
+     * Every content note is reviewed by at least three cards, except the behavioural notes (practised as drills) and
+     * the story notes (each is one card of its own, in the stories deck).
+     */
+    @Test
+    void everyCurriculumNoteHasAtLeastThreeCards() throws IOException {
+        Map<String, Integer> perNote = new java.util.HashMap<>();
+        for (ParsedCard card : CARDS) {
+            for (String link : card.links()) {
+                String target = NAMES.resolve(link, null).path();
+                if (target != null) {
+                    perNote.merge(target, 1, Integer::sum);
+                }
+            }
+        }
+        List<String> thin = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("notes"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                String path = VaultPaths.relative(Path.of("notes"), file);
+                boolean moc = NoteBuilder.frontMatter(Files.readString(file)).tags().contains("moc");
+                if (!moc && !path.startsWith("behavioral/") && !path.startsWith("stories/") && perNote.getOrDefault(path, 0) < 3) {
+                    thin.add(path + " (" + perNote.getOrDefault(path, 0) + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), thin);
+    }
+
     @Test
     void atLeastTwoHundredCardsOfEveryKindAndNoProblems() {
         assertEquals(List.of(), PROBLEMS);

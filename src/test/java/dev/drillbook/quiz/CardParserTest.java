@@ -117,7 +117,45 @@ class CardParserTest {
 
     @Test
     void highlightsInsideMathOrCodeAreNotClozes() {
-        assertEquals(0, cards("Compare `a == b` and $x==y$ here.\n").size());
+        CardParser.Result result = CardParser.parse("Compare `a == b` and $x==y$ here.\n", 0, FILE);
+        assertEquals(0, result.cards().size());
+        assertEquals(List.of(), result.problems(), "markers inside code and math are not card markers");
+    }
+
+    @Test
+    void clozesMayHideMathOrCode() {
+        List<ParsedCard> cards = cards("""
+                Attention divides the scores by ==$\\sqrt{d_k}$== before the softmax.
+
+                In BM25, ==$b$== normalises length and ==$k_1$== saturates term frequency.
+
+                The nucleus is set with ==`top_p`== in most APIs.
+                """);
+        assertEquals(4, cards.size(), cards.toString());
+        assertEquals("Attention divides the scores by **[…]** before the softmax.", cards.get(0).front());
+        assertEquals("Attention divides the scores by ==$\\sqrt{d_k}$== before the softmax.", cards.get(0).back());
+        assertEquals("In BM25, **[…]** normalises length and $k_1$ saturates term frequency.", cards.get(1).front());
+        assertEquals("In BM25, $b$ normalises length and **[…]** saturates term frequency.", cards.get(2).front());
+        assertEquals(3, cards.get(2).line());
+        assertEquals("The nucleus is set with **[…]** in most APIs.", cards.get(3).front());
+    }
+
+    @Test
+    void linesThatLookLikeCardsButMakeNoneAreReported() {
+        CardParser.Result result = CardParser.parse("""
+                A cloze ==closed with a space == makes nothing.
+
+                What is RRF? :: Reciprocal rank fusion
+                A stray ==cloze== right under a card line.
+
+                Too many :::: colons
+
+                Prose comparing a == b is not a card, nor is this line.
+                """, 0, FILE);
+        assertEquals(1, result.cards().size(), result.cards().toString());
+        assertEquals(List.of(1, 4, 6), result.problems().stream().map(p -> p.line()).toList(), result.problems().toString());
+        assertTrue(result.problems().stream().allMatch(p -> p.kind().equals("card-ignored")));
+        assertTrue(result.problems().get(1).message().contains("blank line"), result.problems().get(1).message());
     }
 
     @Test

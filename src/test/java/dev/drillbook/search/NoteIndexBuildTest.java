@@ -39,7 +39,7 @@ class NoteIndexBuildTest {
     void everyNoteIsIndexedExactlyOnce() throws Exception {
         NoteBuilder builder = new NoteBuilder(new ObsidianMarkdown(), 1_000_000);
         Map<String, Note> notes = new LinkedHashMap<>();
-        for (int i = 0; i < 3_000; i++) {
+        for (int i = 0; i < 1_000; i++) {
             String path = "generated/Note " + i + ".md";
             notes.put(path, Note.of(builder.build(path, "Shared words about retrieval and ranking.\n\nIts own word: "
                     + code(i) + ".\n", Instant.EPOCH, 0), List.of(), i));

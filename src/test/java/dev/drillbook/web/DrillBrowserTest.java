@@ -58,7 +58,7 @@ class DrillBrowserTest {
         assertEquals("67/100", page.locator(".score-number").textContent().strip());
         assertTrue(page.locator(".score-band").textContent().contains("Solid"));
         assertTrue(page.locator("mark.evidence").count() >= 1, "evidence highlighted in the answer");
-        assertEquals(7, page.locator(".dimension").count());
+        assertEquals(8, page.locator(".dimension").count(), "the eight dimensions of the default LLM-design rubric");
         assertFalse(page.content().contains("<script>alert(1)</script>"), "judge text is escaped");
         assertTrue(page.locator(".dimension .critique").first().textContent().contains("<script>alert(1)</script>"),
                 "and shown as text");

@@ -23,7 +23,7 @@ class DrillsApiTest {
         assertEquals("mid", list.getString("[0].level"));
         assertEquals(30, list.getInt("[0].timeLimitMinutes"));
         assertEquals(List.of(true, false), list.getList("[0].keyPoints.required"));
-        assertEquals(7, list.getList("[0].rubric").size(), "the default rubric");
+        assertEquals(8, list.getList("[0].rubric").size(), "the default rubric");
         assertEquals("requirements", list.getString("[0].rubric[0].id"));
         assertEquals(15.0, list.getDouble("[0].rubric[0].weight"));
         JsonPath one = given().get("/api/drills/cache-drill").then().statusCode(200).extract().jsonPath();

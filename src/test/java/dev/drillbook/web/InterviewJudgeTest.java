@@ -43,9 +43,9 @@ class InterviewJudgeTest {
         given().post("/api/interviews/" + id + "/finish").then().statusCode(200);
         JsonPath report = Eventually.await(Duration.ofSeconds(20), () -> given().get("/api/interviews/" + id + "/report").then().statusCode(200)
                 .extract().jsonPath(), j -> !j.getBoolean("grading"), "graded");
-        assertEquals(60, report.getInt("items[0].grade"), "(80 × 2/3 + 20 × 1/3) / 100");
+        assertEquals(62, report.getInt("items[0].grade"), "(85 × 2/3 + 15 × 1/3) / 100 = 61.7");
         assertTrue(report.getString("items[0].grader").contains(FakeOpenAi.MODEL));
-        assertEquals(7, report.getList("dimensions").size(), "profile by rubric dimension");
-        assertEquals(60, report.getInt("overall"));
+        assertEquals(8, report.getList("dimensions").size(), "profile by rubric dimension");
+        assertEquals(62, report.getInt("overall"));
     }
 }

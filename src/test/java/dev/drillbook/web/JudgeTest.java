@@ -52,8 +52,8 @@ class JudgeTest {
             We embed each prompt and look up the nearest cached prompt, serving the cached answer when the cosine similarity is above a tuned threshold.
             Entries are scoped by user and locale so personal answers never leak.
             """;
-    static final List<String> DIMS = List.of("requirements", "entities_api", "high_level_design", "deep_dives", "scalability_reliability",
-            "tradeoffs", "communication");
+    static final List<String> DIMS = List.of("requirements", "estimates", "architecture", "data", "deep_dives", "evaluation", "cost_latency",
+            "failure_modes");
 
     @BeforeEach
     void reset() {
@@ -118,7 +118,7 @@ class JudgeTest {
         String user = req.content(1);
         assertTrue(user.contains("<candidate_answer>\n## Requirements"), user);
         assertTrue(user.contains("k1 (required): Embeds prompts and uses a tuned similarity threshold"), user);
-        assertTrue(user.contains("deep_dives (weight 20)"), user);
+        assertTrue(user.contains("deep_dives (weight 15)"), user);
         JsonNode format = body.get("response_format");
         assertEquals("json_schema", format.get("type").asText());
         assertEquals("drill_verdict", format.get("json_schema").get("name").asText());
