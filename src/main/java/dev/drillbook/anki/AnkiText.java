@@ -17,6 +17,8 @@ public final class AnkiText {
     private static final Pattern MATH_INLINE = Pattern.compile("<span class=\"math math-inline\">(.*?)</span>", Pattern.DOTALL);
     private static final Pattern MATH_BLOCK = Pattern.compile("<div class=\"math math-block[^\"]*\">(.*?)</div>", Pattern.DOTALL);
 
+    private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));");
+
     private AnkiText() {
     }
 
@@ -116,10 +118,20 @@ public final class AnkiText {
                 .replaceAll("(?i)<(i|em)>", "*").replaceAll("(?i)</(i|em)>", "*")
                 .replaceAll("\\\\\\((.*?)\\\\\\)", "\\$$1\\$").replaceAll("(?s)\\\\\\[(.*?)\\\\\\]", "\\$\\$$1\\$\\$")
                 .replaceAll("<[^>]+>", "");
-        t = t.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                .replace("&amp;", "&");
+        t = t.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'");
+        // the sanitiser writes some characters as numeric references (+ as &#43;, @ as &#64;)
+        t = NUMERIC_ENTITY.matcher(t).replaceAll(m -> Matcher.quoteReplacement(codePoint(m))).replace("&amp;", "&");
         // a blank line would end the card block: keep paragraphs as single line breaks
         return t.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{2,}", "\n").strip();
+    }
+
+    private static String codePoint(java.util.regex.MatchResult m) {
+        try {
+            int cp = m.group(1) != null ? Integer.parseInt(m.group(1)) : Integer.parseInt(m.group(2), 16);
+            return Character.isValidCodePoint(cp) && cp != 0 ? Character.toString(cp) : m.group();
+        } catch (NumberFormatException e) {
+            return m.group();
+        }
     }
 
     private static char separator(String name) {

@@ -109,7 +109,14 @@ public interface DrillbookConfig {
         @WithDefault("120s")
         Duration timeout();
 
-        /** Retries after HTTP 429 or 5xx, with exponential backoff. */
+        /**
+         * Longest time one answer may take to grade, all calls, retries, waits and the repair request together; past it
+         * the attempt fails with the reason (and can be graded again).
+         */
+        @WithDefault("10m")
+        Duration deadline();
+
+        /** Retries after HTTP 429 or 5xx, with exponential backoff (at least the endpoint's {@code Retry-After}). */
         @WithDefault("3")
         int maxRetries();
 
@@ -117,7 +124,7 @@ public interface DrillbookConfig {
         @WithDefault("2s")
         Duration retryBackoff();
 
-        /** Answers graded at the same time. */
+        /** Judge calls in flight at once, whatever makes them: drill and concept grading, follow-ups, calibration. */
         @WithDefault("2")
         int concurrency();
     }

@@ -18,6 +18,8 @@ public class AttemptEntity extends PanacheEntityBase {
     public static final String PENDING = "pending";
     public static final String GRADED = "graded";
     public static final String FAILED = "failed";
+    /** Graded offline: waiting for the user's own assessment, which is the grade that counts. */
+    public static final String ASSESS = "assess";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,10 +33,14 @@ public class CalibrationService {
     @Inject
     GradingService grading;
 
+    /** Drills the gaming probes run on. */
+    static final int PROBED_DRILLS = 6;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger total = new AtomicInteger();
     private volatile CalibrationReport latest;
+    private volatile CompletableFuture<CalibrationReport> current;
 
     /** Progress of the current run. */
     public record Status(boolean running, int done, int total, CalibrationReport report) {
@@ -54,11 +59,15 @@ public class CalibrationService {
         if (!running.compareAndSet(false, true)) {
             return false;
         }
+        CompletableFuture<CalibrationReport> run = new CompletableFuture<>();
+        current = run;
         Thread t = new Thread(() -> {
             try {
                 latest = run();
+                run.complete(latest);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Calibration failed");
+                run.completeExceptionally(e);
             } finally {
                 running.set(false);
             }
@@ -66,6 +75,11 @@ public class CalibrationService {
         t.setDaemon(true);
         t.start();
         return true;
+    }
+
+    /** The run going now (or the last one), to wait for; null before the first. */
+    public CompletableFuture<CalibrationReport> current() {
+        return current;
     }
 
     CalibrationReport run() {
@@ -84,59 +98,101 @@ public class CalibrationService {
             }
         }
         List<MohlerFile.Row> mohlerSample = judge.isPresent() ? Calibration.sample(mohlerRows, config.calibration().llmSample()) : mohlerRows;
+        List<Drill> probed = probedDrills(examples);
+        List<GamingProbes.Probe> paraphrases = GamingProbes.paraphrases();
+        List<GamingProbes.Probe> gamingProbes = new ArrayList<>();
+        probed.forEach(d -> gamingProbes.addAll(GamingProbes.forDrill(d, paraphrases)));
         done.set(0);
-        total.set(examples.size() + (judge.isPresent() ? mohlerSample.size() : mohlerRows.isEmpty() ? 0 : 1));
+        total.set(examples.size() + gamingProbes.size() + (judge.isPresent() ? mohlerSample.size() : mohlerRows.isEmpty() ? 0 : 1));
+        AtomicInteger failedCalls = new AtomicInteger();
 
         List<Calibration.Graded> graded = new ArrayList<>();
         List<CalibrationReport.Item> items = new ArrayList<>();
         for (GradedExample e : examples) {
             Optional<Drill> drill = drills.drill(e.drillId());
-            Integer machine = null;
-            String note = null;
-            if (drill.isEmpty()) {
-                note = "drill not found in questions/";
-            } else if (judge.isEmpty()) {
-                machine = OfflineEstimator.drill(drill.get(), e.answer(), grader).score();
-            } else {
-                try {
-                    Verdict v = judge.get().gradeDrill(drill.get(), e.answer(), null,
-                            InHouseSet.examplesFor(e.drillId(), e.answer(), GradingService.EXAMPLES), e.id().hashCode());
-                    machine = VerdictScorer.score(drill.get(), v, e.answer(), grader).score();
-                } catch (LlmJudge.GradingFailed f) {
-                    note = "failed: " + f.getMessage();
-                }
-            }
+            Scored s = drill.isEmpty() ? new Scored(null, false, "drill not found in questions/")
+                    : score(drill.get(), e.answer(), judge, grader, e.id().hashCode(), failedCalls);
             if (drill.isPresent()) {
-                graded.add(new Calibration.Graded(e, machine, note));
+                graded.add(new Calibration.Graded(e, s.score(), s.failed(), s.note()));
             }
-            items.add(new CalibrationReport.Item(e.id(), e.drillId(), e.kind(), e.score(), machine, note));
+            items.add(new CalibrationReport.Item(e.id(), e.drillId(), e.kind(), e.score(), s.score(), s.failed(), s.note()));
             done.incrementAndGet();
         }
         Agreement inHouse = Calibration.agreement(graded);
 
-        Agreement mohler = null;
+        List<CalibrationReport.GamingResult> gaming = new ArrayList<>();
+        for (GamingProbes.Probe p : gamingProbes) {
+            Drill d = drills.drill(p.drillId()).orElseThrow();
+            Scored s = score(d, p.answer(), judge, grader, (p.drillId() + p.kind()).hashCode(), failedCalls);
+            gaming.add(new CalibrationReport.GamingResult(p.drillId(), p.kind(), p.expectation(), s.score(), !s.failed() && p.passes(s.score()), s.note()));
+            done.incrementAndGet();
+        }
+
+        CalibrationReport.MohlerAgreement mohler = null;
         String mohlerNote = null;
         if (!mohlerRows.isEmpty()) {
+            Double[] scores = new Double[mohlerSample.size()];
             if (judge.isEmpty()) {
-                mohler = ConceptCrossValidation.run(mohlerRows, 10);
+                double[] p = ConceptCrossValidation.predictions(mohlerRows, 10);
+                for (int i = 0; i < p.length; i++) {
+                    scores[i] = p[i];
+                }
                 mohlerNote = "Offline estimate, all " + mohlerRows.size() + " answers, 10-fold cross-validation grouped by question "
                         + "(weights fitted without the question being scored).";
                 done.incrementAndGet();
             } else {
                 LlmJudge j = judge.get();
-                mohler = Calibration.mohler(mohlerSample, r -> {
+                for (int i = 0; i < mohlerSample.size(); i++) {
+                    MohlerFile.Row r = mohlerSample.get(i);
                     try {
-                        return (double) j.gradeConcept(r.question(), r.reference(), r.answer()).score();
+                        ConceptGrade g = GradingService.conceptGrade(0, j.gradeConcept(r.question(), r.reference(), r.answer()), r.answer(), grader);
+                        scores[i] = g.score();
+                        if (g.score() == null) {
+                            failedCalls.incrementAndGet();
+                        }
                     } catch (LlmJudge.GradingFailed f) {
-                        return null;
-                    } finally {
-                        done.incrementAndGet();
+                        failedCalls.incrementAndGet();
                     }
-                });
-                mohlerNote = "LLM judge on " + mohlerSample.size() + " answers spread over all questions (drillbook.calibration.llm-sample).";
+                    done.incrementAndGet();
+                }
+                mohlerNote = "LLM judge on " + mohlerSample.size() + " answers spread over all questions (drillbook.calibration.llm-sample); "
+                        + "answers whose verdict failed or was void are left out and counted.";
             }
+            mohler = Calibration.mohler(mohlerSample, scores);
         }
         return new CalibrationReport(grader, Instant.now(), (System.nanoTime() - t0) / 1_000_000, inHouse, mohler, mohlerNote,
-                Calibration.probes(graded, inHouse), items, errors);
+                Calibration.probes(graded, inHouse, gaming), items, gaming, failedCalls.get(), errors);
+    }
+
+    /**
+     * The drills the gaming probes are built from: those of the in-house set first (their paraphrases are written), then
+     * the rest of the catalog, at most {@value #PROBED_DRILLS} — four or five judge calls each.
+     */
+    private List<Drill> probedDrills(List<GradedExample> examples) {
+        List<String> inHouse = examples.stream().map(GradedExample::drillId).distinct().toList();
+        return drills.drills().stream().sorted(java.util.Comparator.comparing((Drill d) -> !inHouse.contains(d.id())).thenComparing(Drill::id))
+                .limit(PROBED_DRILLS).toList();
+    }
+
+    /** A grader's score for one drill answer; {@code failed} when the judge call failed (a failure, not a result). */
+    private record Scored(Integer score, boolean failed, String note) {
+    }
+
+    /**
+     * Grades one drill answer with the grader configured now. A judge sees held-out examples only: graded answers to
+     * other drills, never its own drill's.
+     */
+    private Scored score(Drill drill, String answer, Optional<LlmJudge> judge, Grade.Grader grader, long seed, AtomicInteger failedCalls) {
+        if (judge.isEmpty()) {
+            return new Scored(OfflineEstimator.drill(drill, answer, grader).score(), false, null);
+        }
+        try {
+            Verdict v = judge.get().gradeDrill(drill, answer, null, InHouseSet.heldOutExamples(drill.id(), GradingService.EXAMPLES), seed);
+            Grade g = VerdictScorer.score(drill, v, answer, grader);
+            return new Scored(g.score(), false, g.flags().contains(VerdictScorer.INVENTED) ? "invented quotes" : null);
+        } catch (LlmJudge.GradingFailed f) {
+            failedCalls.incrementAndGet();
+            return new Scored(null, true, "failed: " + f.getMessage());
+        }
     }
 }

@@ -14,9 +14,19 @@ public final class ConceptCrossValidation {
     }
 
     public static Agreement run(List<MohlerFile.Row> rows, int folds) {
+        double[] p = predictions(rows, folds);
+        List<Agreement.Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            pairs.add(new Agreement.Pair(rows.get(i).grade(), p[i], Terms.wordCount(rows.get(i).answer())));
+        }
+        return Agreement.of(pairs, 5);
+    }
+
+    /** Each row's held-out estimate (0–5), in row order: fitted on the folds that do not hold its question. */
+    public static double[] predictions(List<MohlerFile.Row> rows, int folds) {
+        double[] out = new double[rows.size()];
         List<String> questions = new ArrayList<>(new TreeSet<>(rows.stream().map(MohlerFile.Row::questionId).toList()));
         List<ConceptFeatures> features = rows.stream().map(r -> ConceptFeatures.of(r.question(), r.reference(), r.answer())).toList();
-        List<Agreement.Pair> pairs = new ArrayList<>();
         for (int fold = 0; fold < folds; fold++) {
             List<double[]> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
@@ -31,10 +41,12 @@ public final class ConceptCrossValidation {
             }
             double[] w = LinearFit.fit(x, y, 0.01);
             for (int i : test) {
-                double p = OfflineEstimator.conceptScore(w, features.get(i));
-                pairs.add(new Agreement.Pair(rows.get(i).grade(), p, Terms.wordCount(rows.get(i).answer())));
+                MohlerFile.Row r = rows.get(i);
+                double p = Math.min(OfflineEstimator.conceptScore(w, features.get(i)),
+                        OfflineEstimator.conceptCap(r.question(), r.answer(), features.get(i), new ArrayList<>()));
+                out[i] = p;
             }
         }
-        return Agreement.of(pairs, 5);
+        return out;
     }
 }

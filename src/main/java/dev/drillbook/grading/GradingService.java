@@ -60,7 +60,8 @@ public class GradingService {
     public void start() {
         judge = config.llm().baseUrl().filter(u -> !u.isBlank())
                 .map(url -> new LlmJudge(new OpenAiJudgeClient(url.strip(), config.llm().apiKey().orElse(null), config.llm().model(),
-                        config.llm().timeout()), config.llm().maxRetries(), config.llm().retryBackoff(), d -> Thread.sleep(d.toMillis())))
+                        config.llm().concurrency()), new LlmJudge.Policy(config.llm().maxRetries(), config.llm().retryBackoff(),
+                        config.llm().timeout(), config.llm().deadline()), d -> Thread.sleep(d.toMillis()), clock))
                 .orElse(null);
         AtomicInteger n = new AtomicInteger();
         pool = Executors.newFixedThreadPool(Math.max(1, config.llm().concurrency()), r -> {
@@ -73,10 +74,13 @@ public class GradingService {
         pool.submit(this::regradePending);
     }
 
-    /** Grades again the drill attempts the app stopped in the middle of grading (queued on the grading threads). */
+    /**
+     * Grades again the attempts the app stopped in the middle of grading — drill and concept answers alike (queued on the
+     * grading threads), so a concept answer pending at a crash is graded and readable later.
+     */
     void regradePending() {
-        QuarkusTransaction.requiringNew().call(() -> AttemptEntity.<AttemptEntity>list("status = ?1 and kind = 'drill'",
-                AttemptEntity.PENDING).stream().map(a -> a.id).toList()).forEach(this::enqueue);
+        QuarkusTransaction.requiringNew().call(() -> AttemptEntity.<AttemptEntity>list("status = ?1", AttemptEntity.PENDING).stream()
+                .map(a -> a.id).toList()).forEach(this::enqueue);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -92,6 +96,11 @@ public class GradingService {
 
     public static Grade.Grader offlineGrader() {
         return new Grade.Grader("offline", null, "Offline estimate (key-point word coverage)");
+    }
+
+    /** The user's own assessment of an answer against the reference, key point by key point. */
+    public static Grade.Grader selfGrader() {
+        return new Grade.Grader("self", null, "Self-assessment");
     }
 
     static Grade.Grader offlineConceptGrader() {
@@ -201,6 +210,39 @@ public class GradingService {
     }
 
     /**
+     * Records the user's own assessment of a drill attempt graded offline (or re-assessed): it becomes the attempt's grade.
+     * Empty when there is no such drill attempt; {@link IllegalStateException} when the attempt is not waiting for one.
+     */
+    public Optional<Grade> selfAssess(long id, java.util.Map<String, String> marks) throws SelfAssessment.InvalidMarks {
+        AttemptEntity a = attempt(id).filter(x -> "drill".equals(x.kind)).orElse(null);
+        if (a == null) {
+            return Optional.empty();
+        }
+        if (!AttemptEntity.ASSESS.equals(a.status) && !(AttemptEntity.GRADED.equals(a.status) && "self".equals(a.graderKind))) {
+            throw new IllegalStateException(AttemptEntity.PENDING.equals(a.status) ? "The attempt is still being graded."
+                    : "The attempt was graded by " + (a.graderKind == null ? "nobody" : "the LLM judge") + "; only offline attempts are self-assessed.");
+        }
+        Drill drill = drills.drill(a.drillId).orElseThrow(() -> new IllegalStateException("The drill " + a.drillId + " is no longer in questions/."));
+        Grade g = SelfAssessment.grade(drill, gradeOf(a), marks);
+        String result;
+        try {
+            result = json.writeValueAsString(g);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            AttemptEntity e = AttemptEntity.findById(id);
+            e.status = AttemptEntity.GRADED;
+            e.result = result;
+            e.score = g.score() == null ? null : g.score().doubleValue();
+            e.graderKind = g.grader().kind();
+            e.graderModel = null;
+            e.gradedAt = now();
+        });
+        return Optional.of(g);
+    }
+
+    /**
      * Grades a free-text answer to a concept question now (on the caller's thread), after storing it. With a judge, a
      * credited score needs a real quote; without one, the offline estimate is used and labelled.
      */
@@ -212,13 +254,7 @@ public class GradingService {
     /** Stores a concept answer and grades it in the background (mock interviews); returns the attempt id. */
     public long submitConcept(String question, String reference, String answer, String cardId) {
         long id = storeConcept(question, reference, answer, cardId);
-        pool.submit(() -> {
-            try {
-                gradeConceptNow(id);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Grading concept attempt %d failed unexpectedly", id);
-            }
-        });
+        enqueue(id);
         return id;
     }
 
@@ -295,6 +331,9 @@ public class GradingService {
 
     private ConceptGrade gradeConceptNow(long id) {
         AttemptEntity stored = QuarkusTransaction.requiringNew().call(() -> AttemptEntity.<AttemptEntity>findById(id));
+        if (stored == null) {
+            return null;
+        }
         String question = stored.question;
         String reference = stored.reference;
         String answer = stored.answer;
@@ -304,35 +343,16 @@ public class GradingService {
             OfflineEstimator.ConceptEstimate e = OfflineEstimator.concept(question, reference, answer);
             boolean withheld = e.flags().contains("prompt_injection");
             grade = new ConceptGrade(id, withheld ? null : e.score(), offlineConceptGrader(), withheld ? null : ConceptGrade.ratingFor(e.score(), true),
-                    String.format(java.util.Locale.ROOT, "Estimated from word overlap with the reference answer: %.0f %% of its key words are used.",
-                            e.features().recall() * 100),
+                    OfflineEstimator.conceptCritique(e),
                     List.of(), List.of(), List.of(), e.flags(), "low",
                     List.of(String.format(java.util.Locale.ROOT,
-                            "Offline estimate: agrees with human graders at Pearson %.2f on the Mohler set (human vs human: 0.60).",
-                            OfflineEstimator.CONCEPT_PEARSON)), null);
+                            "Offline estimate: agrees with a human grader at Pearson %.2f on the Mohler set, where two human graders "
+                                    + "agree at %.2f (questions it was not fitted on).",
+                            OfflineEstimator.CONCEPT_PEARSON, OfflineEstimator.MOHLER_HUMAN_PEARSON)), null);
         } else {
             try {
                 VerdictFormat.ConceptVerdict v = j.gradeConcept(question, reference, answer);
-                List<String> quotes = v.quotes().stream().filter(q -> Quotes.isIn(q, answer)).toList();
-                List<String> notes = new java.util.ArrayList<>();
-                int score = v.score();
-                if (quotes.size() < v.quotes().size()) {
-                    notes.add((v.quotes().size() - quotes.size()) + " quoted words could not be found in the answer and were dropped.");
-                }
-                if (score >= 3 && quotes.isEmpty()) {
-                    score = 2;
-                    notes.add("Capped at 2: the judge quoted no words from the answer to support more.");
-                }
-                boolean withheld = v.flags().contains("prompt_injection");
-                if (withheld) {
-                    notes.add("The answer tries to instruct the grader, so no score is given.");
-                }
-                if ("low".equals(v.confidence())) {
-                    notes.add("The judge was not confident: review suggested.");
-                }
-                grade = new ConceptGrade(id, withheld ? null : (double) score, currentGrader(),
-                        withheld ? null : ConceptGrade.ratingFor(score, false), v.critique(), quotes, v.missingPoints(), v.factualErrors(),
-                        v.flags(), v.confidence(), notes, null);
+                grade = conceptGrade(id, v, answer, currentGrader());
             } catch (LlmJudge.GradingFailed e) {
                 grade = new ConceptGrade(id, null, currentGrader(), null, null, List.of(), List.of(), List.of(), List.of(), null,
                         List.of(), e.getMessage());
@@ -356,6 +376,52 @@ public class GradingService {
             a.gradedAt = now();
         });
         return done;
+    }
+
+    /**
+     * A judge's concept verdict as a grade: only quotes that are evidence count ({@link Quotes#check}); a quote that is not
+     * in the answer voids the verdict (no score, flagged {@code invented_quote}); with no evidence the score is capped at
+     * 2; an injection attempt (the judge's flag or Drillbook's own check) gets no score.
+     */
+    static ConceptGrade conceptGrade(long id, VerdictFormat.ConceptVerdict v, String answer, Grade.Grader grader) {
+        List<String> quotes = new java.util.ArrayList<>();
+        List<String> notes = new java.util.ArrayList<>();
+        List<String> flags = new java.util.ArrayList<>(v.flags());
+        int invented = 0;
+        int tooShort = 0;
+        for (String q : v.quotes()) {
+            switch (Quotes.check(q, answer)) {
+                case EVIDENCE -> quotes.add(q);
+                case TOO_SHORT -> tooShort++;
+                case INVENTED -> invented++;
+            }
+        }
+        Integer score = v.score();
+        String confidence = v.confidence();
+        if (tooShort > 0) {
+            notes.add(tooShort + " quoted fragment(s) too short to show anything were ignored.");
+        }
+        if (invented > 0) {
+            flags.add(VerdictScorer.INVENTED);
+            confidence = "low";
+            score = null;
+            notes.add("The judge quoted words that are not in the answer, so its grade is void: grade it again or judge it yourself.");
+        } else if (score >= 3 && quotes.isEmpty()) {
+            score = 2;
+            notes.add("Capped at 2: the judge quoted no words from the answer to support more.");
+        }
+        if (InjectionCheck.attempted(answer) && !flags.contains("prompt_injection")) {
+            flags.add("prompt_injection");
+        }
+        if (flags.contains("prompt_injection")) {
+            score = null;
+            notes.add("The answer tries to instruct the grader, so no score is given.");
+        }
+        if ("low".equals(confidence)) {
+            notes.add("The judge was not confident: review suggested.");
+        }
+        return new ConceptGrade(id, score == null ? null : score.doubleValue(), grader, score == null ? null : ConceptGrade.ratingFor(score, false),
+                v.critique(), quotes, v.missingPoints(), v.factualErrors(), flags, confidence, notes, null);
     }
 
     /** The stored grade of a concept attempt. */
@@ -384,6 +450,13 @@ public class GradingService {
     private void enqueue(long id) {
         pool.submit(() -> {
             try {
+                if (QuarkusTransaction.requiringNew().call(() -> {
+                    AttemptEntity a = AttemptEntity.findById(id);
+                    return a != null && "concept".equals(a.kind);
+                })) {
+                    gradeConceptNow(id);
+                    return;
+                }
                 gradeNow(id);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Grading attempt %d failed unexpectedly", id);
@@ -407,6 +480,7 @@ public class GradingService {
             finish(id, OfflineEstimator.drill(drill.get(), a.answer, offlineGrader()), null);
             return;
         }
+        // the judge's verdict replaces any self-assessment made before a judge was configured
         try {
             Duration used = a.timeUsedSeconds == null ? null : Duration.ofSeconds(a.timeUsedSeconds);
             Verdict v = j.gradeDrill(drill.get(), a.answer, used, InHouseSet.examplesFor(a.drillId, a.answer, EXAMPLES),
@@ -436,10 +510,12 @@ public class GradingService {
                 a.score = null;
                 a.result = null;
             } else {
-                a.status = AttemptEntity.GRADED;
+                // an offline estimate is only a suggestion: the attempt waits for the user's own assessment
+                boolean offline = "offline".equals(grade.grader().kind());
+                a.status = offline ? AttemptEntity.ASSESS : AttemptEntity.GRADED;
                 a.error = null;
                 a.result = result;
-                a.score = grade.score() == null ? null : grade.score().doubleValue();
+                a.score = offline || grade.score() == null ? null : grade.score().doubleValue();
                 a.graderKind = grade.grader().kind();
                 a.graderModel = grade.grader().model();
             }

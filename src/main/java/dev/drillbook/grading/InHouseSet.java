@@ -48,6 +48,22 @@ public final class InHouseSet {
                 .limit(max).toList();
     }
 
+    /**
+     * Held-out examples for calibrating a judge on the in-house set: graded answers to <em>other</em> drills, so no answer is
+     * graded with its own drill's graded answers in view (which would tell the judge the scale of the very drill measured).
+     */
+    public static List<GradedExample> heldOutExamples(String drillId, int max) {
+        List<GradedExample> others = all().stream()
+                .filter(e -> !e.drillId().equals(drillId) && e.score() != null && List.of("strong", "solid", "weak").contains(e.kind())).toList();
+        // one of each kind, from different drills: the scale without the drill's own answers
+        List<GradedExample> out = new ArrayList<>();
+        for (String kind : List.of("strong", "solid", "weak")) {
+            others.stream().filter(e -> e.kind().equals(kind) && out.stream().noneMatch(o -> o.drillId().equals(e.drillId()))).findFirst()
+                    .ifPresent(out::add);
+        }
+        return out.subList(0, Math.min(max, out.size()));
+    }
+
     @SuppressWarnings("unchecked")
     static List<GradedExample> parse(InputStream in) {
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);

@@ -13,8 +13,12 @@ import java.util.List;
  */
 public final class MohlerFile {
 
-    /** One human-graded answer; {@code grade} is the two graders' average on 0–5. */
-    public record Row(String questionId, String question, String reference, String answer, double grade) {
+    /**
+     * One human-graded answer: {@code grade} is the two graders' average, {@code grader1} and {@code grader2} each
+     * grader's own mark, all on 0–5 (the exam items, marked out of 10, rescaled).
+     */
+    public record Row(String questionId, String question, String reference, String answer, double grade, double grader1,
+            double grader2) {
     }
 
     private MohlerFile() {
@@ -32,9 +36,11 @@ public final class MohlerFile {
                 throw new IOException("Line " + (i + 1) + " of " + file.getFileName() + " has " + c.length + " columns, expected 10.");
             }
             try {
-                rows.add(new Row(c[0], c[2], c[3], c[4], Double.parseDouble(c[9])));
+                double scale = 5 / Double.parseDouble(c[8]);
+                rows.add(new Row(c[0], c[2], c[3], c[4], Double.parseDouble(c[9]), Double.parseDouble(c[5]) * scale,
+                        Double.parseDouble(c[6]) * scale));
             } catch (NumberFormatException e) {
-                throw new IOException("Line " + (i + 1) + " of " + file.getFileName() + ": grade_avg_0to5 is not a number.");
+                throw new IOException("Line " + (i + 1) + " of " + file.getFileName() + ": a grade or scale_max is not a number.");
             }
         }
         return rows;

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The grader used when no LLM is configured: lexical coverage of the reference. It is an estimate and is labelled as
@@ -19,26 +18,26 @@ import java.util.regex.Pattern;
 public final class OfflineEstimator {
 
     /** Held-out Pearson of the concept estimate against human grades (10-fold, grouped by question), shown to users. */
-    public static final double CONCEPT_PEARSON = 0.57;
+    public static final double CONCEPT_PEARSON = 0.54;
+
+    /** Human vs human Pearson on the Mohler set (grader 1 against grader 2, all answers). */
+    public static final double MOHLER_HUMAN_PEARSON = 0.61;
 
     /** Fitted on all 2,442 Mohler answers (intercept, recall, precision, bigram recall, length ratio, capped length, plain recall, √recall). */
     static final double[] CONCEPT_WEIGHTS = {2.4857, -2.4073, 0.5966, 0.0531, 0.0627, 0.7052, 1.1956, 2.4179};
 
-    /** Highest estimate for an answer that uses none of the reference's words (measured: Mohler Pearson drops by under 0.01). */
-    static final double NO_OVERLAP_CAP = 3.0;
+    /**
+     * Highest estimate for an answer that uses none of the reference's words: below "good" (3), so that in a mock interview
+     * it counts as a miss (under 60/100) and goes back to review. On Mohler, people graded many such answers well (they
+     * paraphrase), which is why it is not lower.
+     */
+    static final double NO_OVERLAP_CAP = 2.5;
 
     /** A short answer sharing no word with the reference ("I don't know", "not sure") is scored at most 1. */
     static final double SHORT_NO_OVERLAP_CAP = 1.0;
     static final int SHORT_ANSWER_TERMS = 3;
     static final double COVERED = 0.5;
     static final double PARTIAL = 0.25;
-
-    private static final Pattern INJECTION = Pattern.compile(
-            "(ignore|disregard|forget)\\s+(all\\s+|any\\s+|the\\s+)?(previous|prior|above|earlier|your)\\s+(instructions|rules|prompt)"
-                    + "|\\b(you are|act as)\\s+(now\\s+)?(a|an|the)\\s+\\w*\\s*(grader|judge|assistant)"
-                    + "|\\b(give|award|assign|grade|score)\\s+(this|me|my)\\s+(answer\\s+)?(a\\s+)?(full|maximum|perfect|top|100|5/5|10/10)"
-                    + "|\\b(as|to) the (grader|judge)\\b|^\\s*system\\s*:|</?candidate_answer>",
-            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     private OfflineEstimator() {
     }
@@ -49,16 +48,69 @@ public final class OfflineEstimator {
 
     public static ConceptEstimate concept(String question, String reference, String answer) {
         ConceptFeatures f = ConceptFeatures.of(question, reference, answer);
-        double s = conceptScore(CONCEPT_WEIGHTS, f);
         List<String> flags = new ArrayList<>();
-        if (Terms.of(answer).isEmpty()) {
-            flags.add("too_short");
-            s = 0;
-        }
-        if (INJECTION.matcher(answer).find()) {
+        double s = Math.min(conceptScore(CONCEPT_WEIGHTS, f), conceptCap(question, answer, f, flags));
+        if (InjectionCheck.attempted(answer)) {
             flags.add("prompt_injection");
         }
         return new ConceptEstimate(Math.round(Math.max(0, Math.min(5, s)) * 10) / 10.0, f, flags);
+    }
+
+    /** What the estimate says about a concept answer: the overlap it measured and any gaming it saw. */
+    static String conceptCritique(ConceptEstimate e) {
+        String base = String.format(Locale.ROOT, "Estimated from word overlap with the reference answer: %.0f %% of its key words are used.",
+                e.features().recall() * 100);
+        List<String> why = new ArrayList<>();
+        if (e.flags().contains("off_topic")) {
+            why.add("it shares no word with the question or the reference, so it looks off topic");
+        }
+        if (e.flags().contains("word_salad")) {
+            why.add("it is keywords without sentences");
+        }
+        if (e.flags().contains("negated")) {
+            why.add("it rejects the statement it makes");
+        }
+        if (e.flags().contains("too_short")) {
+            why.add("it gives no answer");
+        }
+        return why.isEmpty() ? base : base + " Marked down because " + String.join("; ", why) + ".";
+    }
+
+    /** Highest estimate for keywords without sentences, a negated reference, or an answer about something else. */
+    static final double CONCEPT_GAMED_CAP = 1.0;
+    /** Terse fragments ("push, pop, peek") are fine answers: the salad check starts at this many words. */
+    static final int CONCEPT_SALAD_WORDS = 8;
+    /** An answer of this many content words sharing none with the question or the reference is about something else. */
+    static final int OFF_TOPIC_TERMS = 10;
+
+    /**
+     * What language signals allow a concept answer at most, whatever its word overlap (5 when nothing is wrong), with the
+     * flags saying why: nothing or "I don't know" gets 0; keywords without sentences, a statement of the reference that
+     * rejects it ("It is not true that …"), and an answer sharing no word with the question or the reference get at most
+     * {@value #CONCEPT_GAMED_CAP}. Part of the estimate that cross-validation measures.
+     */
+    static double conceptCap(String question, String answer, ConceptFeatures f, List<String> flags) {
+        if (Terms.of(answer).isEmpty() || LanguageSignals.nonAnswer(answer)) {
+            flags.add("too_short");
+            return 0;
+        }
+        double cap = 5;
+        if (Terms.wordCount(answer) >= CONCEPT_SALAD_WORDS
+                && LanguageSignals.sentenceShare(passages(answer).stream().map(Passage::text).toList()) < SALAD) {
+            flags.add("word_salad");
+            cap = CONCEPT_GAMED_CAP;
+        }
+        if (LanguageSignals.rejects(answer)) {
+            flags.add("negated");
+            cap = CONCEPT_GAMED_CAP;
+        }
+        if (f.recall() == 0 && f.plainRecall() == 0) {
+            flags.add("off_topic");
+            if (f.answerTerms() >= OFF_TOPIC_TERMS && java.util.Collections.disjoint(new HashSet<>(Terms.of(question)), Terms.of(answer))) {
+                cap = CONCEPT_GAMED_CAP;
+            }
+        }
+        return cap;
     }
 
     /**
@@ -78,36 +130,98 @@ public final class OfflineEstimator {
         return Math.max(0, Math.min(5, s));
     }
 
-    /** Offline grade of a drill answer: key-point coverage with the best matching passage quoted, and a 0–100 estimate. */
+    /** Below this share of words in sentence-like passages, an answer is word salad: at most {@link #GAMED_CAP}. */
+    static final double SALAD = 0.5;
+    /** Below this share of content words that the key points and prompt do not already use, an answer only echoes them. */
+    static final double ECHO = 0.2;
+    /** Highest estimate for an answer that games the estimate (salad, echoed or pasted key points). */
+    static final int GAMED_CAP = 20;
+    /**
+     * Consecutive words of a key point that count as pasting it: at least 6, and at least 60 % of the key point. On the
+     * in-house set, people's answers share at most 42 % of a key point in one run (10 of 24 words); pasted key points
+     * share all of it.
+     */
+    static final int PASTED_RUN = 6;
+    static final double PASTED_SHARE = 0.6;
+
+    /**
+     * Offline estimate of a drill answer: key-point coverage with the best matching passage quoted, and a 0–100 figure.
+     * A passage earns credit only when it is written as a sentence and does not negate the point; a key point pasted
+     * verbatim earns nothing; word salad and answers that only echo the key points' words are capped at {@value #GAMED_CAP}.
+     */
     public static Grade drill(Drill drill, String answer, Grade.Grader grader) {
         List<Passage> passages = passages(answer);
         List<Grade.KeyPointGrade> points = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         double earned = 0;
         double possible = 0;
+        int pasted = 0;
+        int negated = 0;
         for (Drill.KeyPoint kp : drill.keyPoints()) {
             Set<String> want = new LinkedHashSet<>(Terms.of(kp.statement()));
             double best = 0;
             String quote = null;
+            boolean bestNegated = false;
             for (int i = 0; i < passages.size(); i++) {
                 Passage own = passages.get(i);
-                Passage next = i + 1 < passages.size() ? passages.get(i + 1) : null;
+                if (!own.sentence()) {
+                    continue;
+                }
+                Passage next = i + 1 < passages.size() && passages.get(i + 1).sentence() ? passages.get(i + 1) : null;
                 double c = coverage(want, own.stems(), next == null ? Set.of() : next.stems());
                 if (c > best) {
-                    best = c;
                     // quote the one of the two that says more of the point
                     boolean nextSaysMore = next != null && coverage(want, next.stems(), Set.of()) > coverage(want, own.stems(), Set.of());
-                    quote = (nextSaysMore ? next : own).text();
+                    Passage said = nextSaysMore ? next : own;
+                    boolean neg = LanguageSignals.negates(said.text(), kp.statement(), want);
+                    if (neg) {
+                        bestNegated = c >= PARTIAL;
+                        continue;
+                    }
+                    best = c;
+                    quote = said.text();
                 }
             }
             String status = best >= COVERED ? "covered" : best >= PARTIAL ? "partial" : "missing";
+            if (LanguageSignals.copies(answer, kp.statement(),
+                    Math.max(PASTED_RUN, (int) Math.ceil(PASTED_SHARE * LanguageSignals.words(kp.statement()).size())))) {
+                pasted++;
+                status = "missing";
+            } else if (bestNegated && status.equals("missing")) {
+                negated++;
+            }
             double weight = kp.required() ? 2 : 1;
             possible += weight;
             earned += weight * (status.equals("covered") ? 1 : status.equals("partial") ? 0.5 : 0);
             points.add(new Grade.KeyPointGrade(kp.id(), kp.text(), kp.required(), status, status.equals("missing") ? null : quote, kp.links()));
         }
-        List<String> flags = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         double score = possible == 0 ? 0 : 100 * earned / possible;
+        if (pasted > 0) {
+            flags.add("copied_reference");
+            notes.add(pasted + (pasted == 1 ? " key point is" : " key points are") + " copied word for word from the drill: no credit for "
+                    + (pasted == 1 ? "it" : "them") + ".");
+        }
+        if (negated > 0) {
+            flags.add("negated");
+            notes.add(negated + (negated == 1 ? " key point is" : " key points are") + " mentioned only to be negated or rejected: no credit.");
+        }
+        double sentences = LanguageSignals.sentenceShare(passages.stream().map(Passage::text).toList());
+        if (sentences < SALAD) {
+            flags.add("word_salad");
+            score = Math.min(score, GAMED_CAP);
+            notes.add(String.format(Locale.ROOT, "Only %.0f %% of the answer is written in sentences: keywords without sentences are capped at %d.",
+                    sentences * 100, GAMED_CAP));
+        }
+        double novel = novelShare(drill, answer);
+        if (Terms.of(answer).size() >= 30 && novel < ECHO && !flags.contains("word_salad")) {
+            if (!flags.contains("copied_reference")) {
+                flags.add("copied_reference");
+            }
+            score = Math.min(score, GAMED_CAP);
+            notes.add(String.format(Locale.ROOT, "Only %.0f %% of the answer's words go beyond the key points' own: capped at %d.",
+                    novel * 100, GAMED_CAP));
+        }
         int words = Terms.wordCount(answer);
         if (words < 60) {
             flags.add("too_short");
@@ -122,7 +236,7 @@ public final class OfflineEstimator {
         }
         Integer shown = StrongBar.apply((int) Math.round(score), points, List.of(), notes);
         String band = Grade.band(shown);
-        if (INJECTION.matcher(answer).find()) {
+        if (InjectionCheck.attempted(answer)) {
             flags.add("prompt_injection");
             shown = null;
             band = null;
@@ -132,8 +246,41 @@ public final class OfflineEstimator {
         return new Grade(grader, shown, band, List.of(), points, List.of(), List.of(), drill.followUps(), flags, "low", notes);
     }
 
-    /** A sentence or list item of the answer and its distinct stems. */
-    record Passage(String text, Set<String> stems) {
+    /**
+     * Suggested at least for a full answer that word coverage cannot read: at least {@value #BREADTH_WORDS} words, all in
+     * sentences, using {@value #BREADTH_TERMS} or more distinct terms of the drill (prompt, key points, rubric, outline,
+     * follow-ups) and mostly words of its own, nothing copied, negated or repeated. On the in-house set only strong answers
+     * (people: 84–90) and faithful paraphrases (82–86) meet it; solid answers use 20–35 of the drill's terms, weak, padded
+     * and off-topic ones at most 14. Designed on those answers, so it is a guard against punishing paraphrase, not a measure.
+     */
+    static final int BREADTH_FLOOR = 60;
+    static final int BREADTH_WORDS = 200;
+    static final int BREADTH_TERMS = 40;
+    static final double BREADTH_NOVEL = 0.5;
+
+    /** Distinct content words of the answer that the drill's own text uses anywhere: how much of its ground the answer covers. */
+    static int topicBreadth(Drill drill, String answer) {
+        Set<String> topic = new HashSet<>(Terms.of(drill.title() + " " + drill.prompt() + " " + drill.referenceOutline() + " "
+                + String.join(" ", drill.followUps())));
+        drill.rubric().forEach(r -> topic.addAll(Terms.of(r.title() + " " + r.description())));
+        drill.keyPoints().forEach(k -> topic.addAll(Terms.of(k.statement())));
+        return (int) new HashSet<>(Terms.of(answer)).stream().filter(topic::contains).count();
+    }
+
+    /** Share of the answer's distinct content words that neither the key points nor the prompt use. */
+    static double novelShare(Drill drill, String answer) {
+        Set<String> known = new HashSet<>(Terms.of(drill.title() + " " + drill.prompt()));
+        drill.keyPoints().forEach(k -> known.addAll(Terms.of(k.statement())));
+        Set<String> own = new HashSet<>(Terms.of(answer));
+        if (own.isEmpty()) {
+            return 0;
+        }
+        long novel = own.stream().filter(t -> !known.contains(t)).count();
+        return (double) novel / own.size();
+    }
+
+    /** A sentence or list item of the answer, its distinct stems, and whether it is written as a sentence. */
+    record Passage(String text, Set<String> stems, boolean sentence) {
     }
 
     static List<Passage> passages(String answer) {
@@ -144,7 +291,7 @@ public final class OfflineEstimator {
                 if (!t.isEmpty()) {
                     List<String> stems = Terms.of(t);
                     if (!stems.isEmpty()) {
-                        out.add(new Passage(t, new HashSet<>(stems)));
+                        out.add(new Passage(t, new HashSet<>(stems), LanguageSignals.sentenceLike(t)));
                     }
                 }
             }

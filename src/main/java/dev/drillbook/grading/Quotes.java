@@ -17,6 +17,54 @@ public final class Quotes {
     private Quotes() {
     }
 
+    /** Content words a quote needs to count as evidence, unless it is a whole sentence of the answer. */
+    static final int MIN_CONTENT_WORDS = 4;
+
+    /** What a quoted piece of evidence is worth. */
+    public enum Check {
+        /** a real span of whole words, four content words or a whole sentence: evidence */
+        EVIDENCE,
+        /** really in the answer, but too short to show anything ("tion", "the cache") */
+        TOO_SHORT,
+        /** not in the answer: the judge made it up */
+        INVENTED
+    }
+
+    /**
+     * Checks a quote: it must be a real span of the answer on word boundaries, and either have at least
+     * {@value #MIN_CONTENT_WORDS} content words or be a whole sentence (or list item) of the answer.
+     */
+    public static Check check(String quote, String answer) {
+        String q = normalise(quote).text();
+        if (q.isEmpty()) {
+            return Check.TOO_SHORT;
+        }
+        String a = normalise(answer).text();
+        int at = -1;
+        boolean whole = false;
+        while ((at = a.indexOf(q, at + 1)) >= 0) {
+            boolean startOk = at == 0 || !Character.isLetterOrDigit(a.charAt(at - 1));
+            int end = at + q.length();
+            boolean endOk = end == a.length() || !Character.isLetterOrDigit(a.charAt(end));
+            if (startOk && endOk) {
+                whole = true;
+                break;
+            }
+        }
+        if (!whole) {
+            return a.contains(q) ? Check.TOO_SHORT : Check.INVENTED;
+        }
+        if (Terms.of(quote).size() >= MIN_CONTENT_WORDS) {
+            return Check.EVIDENCE;
+        }
+        for (OfflineEstimator.Passage p : OfflineEstimator.passages(answer)) {
+            if (normalise(p.text()).text().equals(q)) {
+                return Check.EVIDENCE;
+            }
+        }
+        return Check.TOO_SHORT;
+    }
+
     /** Whether {@code quote} occurs in {@code answer}. */
     public static boolean isIn(String quote, String answer) {
         String q = normalise(quote).text();

@@ -3,11 +3,8 @@ package dev.drillbook.grading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.model.chat.request.json.JsonArraySchema;
-import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
-import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
-import dev.langchain4j.model.chat.request.json.JsonSchema;
-import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +19,7 @@ import java.util.Set;
 public final class VerdictFormat {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern THINK = java.util.regex.Pattern.compile("(?s)<(think|thinking|reasoning)>.*?</\\1>");
 
     private VerdictFormat() {
     }
@@ -34,46 +32,39 @@ public final class VerdictFormat {
     }
 
     /** The {@code drill_verdict} schema; property order puts evidence and critiques before levels. */
-    public static JsonSchema drillSchema() {
-        JsonObjectSchema keyPoint = object()
-                .addStringProperty("id")
-                .addProperty("status", JsonEnumSchema.builder().enumValues(Verdict.KEY_POINT_STATUSES).build())
-                .addStringProperty("quote", "verbatim words from the answer that show it, or an empty string")
-                .required("id", "status", "quote").build();
-        JsonObjectSchema dimension = object()
-                .addStringProperty("id")
-                .addStringProperty("critique", "written before choosing the level")
-                .addProperty("quotes", stringArray("short verbatim quotes from the answer"))
-                .addIntegerProperty("level", "0 absent, 1 weak, 2 solid, 3 strong")
-                .required("id", "critique", "quotes", "level").build();
-        JsonObjectSchema improvement = object()
-                .addStringProperty("dimension").addStringProperty("issue").addStringProperty("next_time")
-                .required("dimension", "issue", "next_time").build();
-        JsonObjectSchema root = object()
-                .addProperty("key_points", JsonArraySchema.builder().items(keyPoint).build())
-                .addProperty("dimensions", JsonArraySchema.builder().items(dimension).build())
-                .addProperty("strengths", stringArray(null))
-                .addProperty("improvements", JsonArraySchema.builder().items(improvement).build())
-                .addProperty("follow_up_questions", stringArray(null))
-                .addProperty("flags", JsonArraySchema.builder().items(JsonEnumSchema.builder().enumValues(Verdict.FLAGS).build()).build())
-                .addProperty("confidence", JsonEnumSchema.builder().enumValues(Verdict.CONFIDENCE).build())
-                .required("key_points", "dimensions", "strengths", "improvements", "follow_up_questions", "flags", "confidence")
-                .build();
-        return JsonSchema.builder().name("drill_verdict").rootElement(root).build();
+    public static JudgeClient.Schema drillSchema() {
+        ObjectNode keyPoint = object(
+                "id", string(null),
+                "status", enumOf(Verdict.KEY_POINT_STATUSES),
+                "quote", string("verbatim words from the answer that show it (a whole sentence, or at least four content words), or an empty string"));
+        ObjectNode dimension = object(
+                "id", string(null),
+                "critique", string("written before choosing the level"),
+                "quotes", array(string(null), "verbatim quotes from the answer: whole sentences or at least four content words each"),
+                "level", integer("0 absent, 1 weak, 2 solid, 3 strong"));
+        ObjectNode improvement = object("dimension", string(null), "issue", string(null), "next_time", string(null));
+        ObjectNode root = object(
+                "key_points", array(keyPoint, null),
+                "dimensions", array(dimension, null),
+                "strengths", array(string(null), null),
+                "improvements", array(improvement, null),
+                "follow_up_questions", array(string(null), null),
+                "flags", array(enumOf(Verdict.FLAGS), null),
+                "confidence", enumOf(Verdict.CONFIDENCE));
+        return new JudgeClient.Schema("drill_verdict", root);
     }
 
     /** The {@code concept_verdict} schema for a free-text answer to a concept question, graded 0–5. */
-    public static JsonSchema conceptSchema() {
-        JsonObjectSchema root = object()
-                .addStringProperty("critique", "written before choosing the score")
-                .addProperty("quotes", stringArray("short verbatim quotes from the answer supporting the credit given"))
-                .addProperty("missing_points", stringArray("reference points the answer does not make"))
-                .addProperty("factual_errors", stringArray(null))
-                .addProperty("flags", JsonArraySchema.builder().items(JsonEnumSchema.builder().enumValues(Verdict.FLAGS).build()).build())
-                .addProperty("confidence", JsonEnumSchema.builder().enumValues(Verdict.CONFIDENCE).build())
-                .addIntegerProperty("score", "0 (wrong or empty) to 5 (complete and correct)")
-                .required("critique", "quotes", "missing_points", "factual_errors", "flags", "confidence", "score").build();
-        return JsonSchema.builder().name("concept_verdict").rootElement(root).build();
+    public static JudgeClient.Schema conceptSchema() {
+        ObjectNode root = object(
+                "critique", string("written before choosing the score"),
+                "quotes", array(string(null), "verbatim quotes from the answer supporting the credit given: whole sentences or at least four content words each"),
+                "missing_points", array(string(null), "reference points the answer does not make"),
+                "factual_errors", array(string(null), null),
+                "flags", array(enumOf(Verdict.FLAGS), null),
+                "confidence", enumOf(Verdict.CONFIDENCE),
+                "score", integer("0 (wrong or empty) to 5 (complete and correct)"));
+        return new JudgeClient.Schema("concept_verdict", root);
     }
 
     /** Reads a drill verdict, checking every rubric dimension is judged once with a level 0–3. */
@@ -149,7 +140,8 @@ public final class VerdictFormat {
         if (content == null || content.isBlank()) {
             throw new InvalidVerdict("the reply was empty; answer with the JSON object only");
         }
-        String s = content.strip();
+        // reasoning models (on Ollama, vLLM) think aloud before the JSON
+        String s = THINK.matcher(content).replaceAll("").strip();
         int open = s.indexOf('{');
         int close = s.lastIndexOf('}');
         if (open < 0 || close < open) {
@@ -186,13 +178,39 @@ public final class VerdictFormat {
         return c;
     }
 
-    private static JsonObjectSchema.Builder object() {
-        return JsonObjectSchema.builder().additionalProperties(false);
+    /** A strict-mode object: the properties in order, every one required, nothing else allowed. */
+    private static ObjectNode object(Object... nameThenSchema) {
+        ObjectNode o = JSON.createObjectNode().put("type", "object");
+        ObjectNode props = o.putObject("properties");
+        ArrayNode required = JSON.createArrayNode();
+        for (int i = 0; i < nameThenSchema.length; i += 2) {
+            props.set((String) nameThenSchema[i], (ObjectNode) nameThenSchema[i + 1]);
+            required.add((String) nameThenSchema[i]);
+        }
+        o.set("required", required);
+        o.put("additionalProperties", false);
+        return o;
     }
 
-    private static JsonArraySchema stringArray(String description) {
-        JsonArraySchema.Builder b = JsonArraySchema.builder().items(new JsonStringSchema());
-        return description == null ? b.build() : b.description(description).build();
+    private static ObjectNode string(String description) {
+        ObjectNode o = JSON.createObjectNode().put("type", "string");
+        return description == null ? o : o.put("description", description);
+    }
+
+    private static ObjectNode integer(String description) {
+        return JSON.createObjectNode().put("type", "integer").put("description", description);
+    }
+
+    private static ObjectNode enumOf(List<String> values) {
+        ObjectNode o = JSON.createObjectNode().put("type", "string");
+        values.forEach(o.putArray("enum")::add);
+        return o;
+    }
+
+    private static ObjectNode array(ObjectNode items, String description) {
+        ObjectNode o = JSON.createObjectNode().put("type", "array");
+        o.set("items", items);
+        return description == null ? o : o.put("description", description);
     }
 
     private static Iterable<JsonNode> array(JsonNode root, String field, List<String> errors) {

@@ -304,13 +304,15 @@ public class InterviewService implements ProblemSource {
      * @param overall 0–100 mean of item grades (skipped items count 0), null until all are graded
      */
     public record Report(SessionEntity session, boolean grading, Integer overall, List<ItemResult> items, List<DimensionProfile> dimensions,
-            List<Topic> topics, List<Fix> fixes, List<String> queuedCards, List<String> redoDrills) {
+            List<Topic> topics, List<Fix> fixes, List<String> queuedCards, List<String> redoDrills, int toAssess) {
     }
 
     public Report report(long id, Instant now) {
         State st = state(id, now);
         List<ItemResult> results = new ArrayList<>();
         boolean pending = SessionEntity.ACTIVE.equals(st.session().status);
+        // graded offline, waiting for the user's own assessment: that is the grade that counts, so the report waits for it
+        int toAssess = 0;
         for (ItemEntity item : st.items()) {
             AttemptEntity a = item.attemptId == null ? null : grading.attempt(item.attemptId).orElse(null);
             Integer grade = null;
@@ -324,6 +326,7 @@ public class InterviewService implements ProblemSource {
             } else if (a != null) {
                 status = a.status;
                 pending |= AttemptEntity.PENDING.equals(a.status);
+                toAssess += AttemptEntity.ASSESS.equals(a.status) ? 1 : 0;
                 if (AttemptEntity.GRADED.equals(a.status)) {
                     if ("concept".equals(a.kind)) {
                         cg = grading.conceptGradeOf(a);
@@ -346,7 +349,8 @@ public class InterviewService implements ProblemSource {
             Integer over = used == null ? null : Math.max(0, used - item.timeLimitSeconds);
             results.add(new ItemResult(item, status, grade, grader, verdict, used, over, a, dg, cg));
         }
-        Integer overall = pending ? null : (int) Math.round(results.stream().mapToInt(r -> r.grade() == null ? 0 : r.grade()).average().orElse(0));
+        boolean settled = !pending && toAssess == 0;
+        Integer overall = !settled ? null : (int) Math.round(results.stream().mapToInt(r -> r.grade() == null ? 0 : r.grade()).average().orElse(0));
         List<String> queued = new ArrayList<>();
         List<String> redo = new ArrayList<>();
         for (ItemResult r : results) {
@@ -357,11 +361,11 @@ public class InterviewService implements ProblemSource {
                 redo.add(r.item().refId);
             }
         }
-        if (!pending && SessionEntity.GRADING.equals(st.session().status)) {
+        if (settled && SessionEntity.GRADING.equals(st.session().status)) {
             queueMisses(id, queued, overall, now);
         }
-        SessionEntity session = pending ? st.session() : state(id, now).session();
-        return new Report(session, pending, overall, results, dimensions(results), topics(results), fixes(results), queued, redo);
+        SessionEntity session = !settled ? st.session() : state(id, now).session();
+        return new Report(session, pending, overall, results, dimensions(results), topics(results), fixes(results), queued, redo, toAssess);
     }
 
     /** Once, when the last grade is in: missed concept cards become due now; the session gets its score. */

@@ -16,6 +16,7 @@ public record MarkdownProblem(String kind, String message, Integer line) {
     public static final String UNTERMINATED_COMMENT = "unterminated-comment";
     public static final String EMBED_CYCLE = "embed-cycle";
     public static final String UNREADABLE = "unreadable-file";
+    public static final String TOO_DEEP = "nesting-too-deep";
     public static final String UNPARSEABLE = "unparseable-markdown";
     public static final String INDEX = "vault-index";
 }

@@ -16,6 +16,7 @@ import dev.drillbook.markdown.blockid.BlockIdExtension;
 import dev.drillbook.markdown.callout.CalloutExtension;
 import dev.drillbook.markdown.comment.CommentStripper;
 import dev.drillbook.markdown.highlight.HighlightExtension;
+import dev.drillbook.markdown.html.HtmlSanitizer;
 import dev.drillbook.markdown.html.RawHtmlExtension;
 import dev.drillbook.markdown.math.MathExtension;
 import dev.drillbook.markdown.mdlink.MarkdownLinkExtension;
@@ -39,7 +40,7 @@ public final class ObsidianMarkdown {
     /**
      * Changes whenever parsing or the facts read from it change: facts stored under another version are read again.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -61,8 +62,9 @@ public final class ObsidianMarkdown {
                 MarkdownLinkExtension.create());
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, extensions);
-        options.set(Parser.SPACE_IN_LINK_URLS, true);
         options.set(TablesExtension.COLUMN_SPANS, false);
+        // GFM and Obsidian accept delimiter cells of one dash ("-|-", "-- | --")
+        options.set(TablesExtension.MIN_SEPARATOR_DASHES, 1);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
@@ -92,18 +94,24 @@ public final class ObsidianMarkdown {
      */
     public MarkdownFacts facts(String body, int lineOffset) {
         CommentStripper.Result stripped = CommentStripper.strip(normalize(body));
-        Document document = parser.parse(stripped.text());
+        NestingLimit.Result limited = NestingLimit.apply(stripped.text());
+        Document document = parser.parse(limited.text());
         // the ids the renderer will give the headings (it runs the same generator with the same options)
         new HeaderIdGenerator(document).generateIds(document);
-        DocumentFacts facts = DocumentFacts.collect(document, stripped.text(), lineOffset);
+        DocumentFacts facts = DocumentFacts.collect(document, limited.text(), lineOffset);
         List<MarkdownProblem> problems = new ArrayList<>(facts.problems());
+        if (limited.cut()) {
+            problems.add(new MarkdownProblem(MarkdownProblem.TOO_DEEP, "Quotes, callouts or lists nest more than "
+                    + NestingLimit.MAX_DEPTH + " levels deep here; deeper levels are shown as text.",
+                    limited.firstCutLine() + 1 + lineOffset));
+        }
         if (stripped.unterminated()) {
             problems.add(new MarkdownProblem(MarkdownProblem.UNTERMINATED_COMMENT,
                     "A %% comment is never closed, so everything after it is hidden. Add the closing %%.",
                     stripped.unterminatedLine() + lineOffset));
         }
         return new MarkdownFacts(facts.headings(), facts.links(), facts.tags(), facts.anchors(), facts.sections(),
-                problems, stripped.text(), lineOffset);
+                problems, limited.text(), lineOffset);
     }
 
     /**
@@ -116,17 +124,23 @@ public final class ObsidianMarkdown {
         Document document = parser.parse(strippedSource);
         RenderContext context = new RenderContext(path, targets, embedNotes);
         document.set(RenderContext.KEY, context);
-        return HtmlTemplate.split(renderer.render(document), context.embeds());
+        String html = HtmlSanitizer.sanitize(renderer.render(document), HtmlTemplate.SLOT);
+        return HtmlTemplate.split(html, context.embeds());
     }
 
     /** A whole note's HTML from its body, as its page shows it before embeds are filled in (tests, previews). */
     public HtmlTemplate renderNote(String body, String path, LinkTargets targets) {
-        return html(CommentStripper.strip(normalize(body)).text(), path, targets, true);
+        return html(prepared(body), path, targets, true);
     }
 
     /** A snippet of Markdown (a card side, a drill section) to HTML; embeds of notes become links. */
     public String renderFragment(String markdown, String path, LinkTargets targets) {
-        return html(CommentStripper.strip(normalize(markdown)).text(), path, targets, false).withoutEmbeds();
+        return html(prepared(markdown), path, targets, false).withoutEmbeds();
+    }
+
+    /** What {@link #facts} parses: comments removed, nesting bounded. */
+    private static String prepared(String markdown) {
+        return NestingLimit.apply(CommentStripper.strip(normalize(markdown)).text()).text();
     }
 
     /** {@code \r\n} → {@code \n}; NUL (the embed slot marker) → U+FFFD as CommonMark says. */

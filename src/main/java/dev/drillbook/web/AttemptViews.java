@@ -1,6 +1,7 @@
 package dev.drillbook.web;
 
 import dev.drillbook.grading.AttemptEntity;
+import dev.drillbook.grading.ConceptGrade;
 import dev.drillbook.grading.Grade;
 import dev.drillbook.grading.GradingService;
 import dev.drillbook.grading.Verdict;
@@ -31,7 +32,11 @@ public class AttemptViews {
     public record KeyPointJson(String id, String text, boolean required, String status, String quote) {
     }
 
-    public record AttemptJson(long id, String drillId, String answer, String status, GraderJson grader, Integer score, String band,
+    /**
+     * @param estimate while the attempt waits for a self-assessment: the offline estimate's suggestion (0–100); the marks it
+     *                 suggests are in {@code keyPoints}
+     */
+    public record AttemptJson(long id, String drillId, String answer, String status, GraderJson grader, Integer score, Integer estimate, String band,
             List<DimensionJson> dimensions, List<KeyPointJson> keyPoints, List<String> strengths, List<Verdict.Improvement> improvements,
             List<String> followUps, List<String> flags, String confidence, List<String> notes, String error, Instant submittedAt,
             Instant gradedAt, Integer timeUsedSeconds, Integer timeLimitSeconds) {
@@ -44,11 +49,26 @@ public class AttemptViews {
     public record StatusJson(long id, String status) {
     }
 
+    /** A concept answer (review screen, mock interview) as stored: its grade once graded, readable after the caller left. */
+    public record ConceptAttemptJson(long id, String kind, String cardId, String question, String answer, String status, Double score,
+            ConceptGrade grade, String error, Instant submittedAt, Instant gradedAt) {
+    }
+
+    Object any(AttemptEntity a) {
+        if ("concept".equals(a.kind)) {
+            ConceptGrade g = AttemptEntity.PENDING.equals(a.status) ? null : grading.conceptGradeOf(a);
+            return new ConceptAttemptJson(a.id, a.kind, a.cardId, a.question, a.answer, a.status, a.score, g, a.error, a.submittedAt, a.gradedAt);
+        }
+        return json(a);
+    }
+
     AttemptJson json(AttemptEntity a) {
-        Grade g = AttemptEntity.GRADED.equals(a.status) ? grading.gradeOf(a) : null;
+        boolean assess = AttemptEntity.ASSESS.equals(a.status);
+        Grade g = AttemptEntity.GRADED.equals(a.status) || assess ? grading.gradeOf(a) : null;
         GraderJson grader = g != null ? new GraderJson(g.grader().kind(), g.grader().model(), g.grader().label())
                 : a.graderKind == null ? null : new GraderJson(a.graderKind, a.graderModel, null);
-        return new AttemptJson(a.id, a.drillId, a.answer, a.status, grader, g == null ? null : g.score(), g == null ? null : g.band(),
+        return new AttemptJson(a.id, a.drillId, a.answer, a.status, grader, g == null || assess ? null : g.score(),
+                assess && g != null ? g.score() : null, g == null || assess ? null : g.band(),
                 g == null ? List.of() : g.dimensions().stream().map(d -> new DimensionJson(d.id(), d.title(), d.weight(), d.level(),
                         d.levelName(), d.judgeLevel(), d.critique(), d.quotes())).toList(),
                 g == null ? List.of() : g.keyPoints().stream().map(k -> new KeyPointJson(k.id(), k.text(), k.required(), k.status(),

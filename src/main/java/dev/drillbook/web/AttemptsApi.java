@@ -42,7 +42,36 @@ public class AttemptsApi {
     @Operation(summary = "One attempt", description = "status is pending while grading runs (poll until graded or failed). score is "
             + "0–100 and null unless graded, or withheld when the answer tried to instruct the grader (flags has prompt_injection).")
     @APIResponse(responseCode = "404", description = "no such attempt")
-    public AttemptViews.AttemptJson attempt(@PathParam("id") String id) {
+    public Object attempt(@PathParam("id") String id) {
+        return views.any(find(id));
+    }
+
+    public record SelfAssessmentRequest(java.util.Map<String, String> marks) {
+    }
+
+    @POST
+    @Path("attempts/{id}/self-assessment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Assess an attempt yourself", description = "Without a judge, a drill attempt ends in status `assess`: compare "
+            + "your answer with the reference and mark each key point `covered`, `partial` or `missing` (`{marks: {k1: covered, …}}`). "
+            + "That becomes the attempt's grade (grader `self`), the one reviews, interview reports and weak topics use. Can be "
+            + "sent again to change the marks.")
+    @RequestBody(required = true)
+    @APIResponse(responseCode = "400", description = "a key point without a mark, or an unknown key point or mark")
+    @APIResponse(responseCode = "404", description = "no such drill attempt")
+    @APIResponse(responseCode = "409", description = "the attempt is still being graded, or was graded by the LLM judge")
+    public AttemptViews.AttemptJson selfAssess(@PathParam("id") String id, SelfAssessmentRequest request) {
+        AttemptEntity a = find(id);
+        if (request == null || request.marks() == null) {
+            throw ApiException.badRequest("Send {marks: {k1: covered|partial|missing, …}}, one mark per key point.");
+        }
+        try {
+            grading.selfAssess(a.id, request.marks()).orElseThrow(() -> ApiException.notFound("No drill attempt " + id + "."));
+        } catch (dev.drillbook.grading.SelfAssessment.InvalidMarks e) {
+            throw ApiException.badRequest(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
         return views.json(find(id));
     }
 

@@ -34,7 +34,8 @@ public class CalibrationPages {
     @Inject
     GradingService grading;
 
-    record MetricRow(String name, String inHouse, String mohler, String help) {
+    /** One metric: in-house; Mohler against one human grader; the two human graders on the same answers; against their average. */
+    record MetricRow(String name, String inHouse, String mohler, String humans, String average, String help) {
     }
 
     record CalibrationPage(String grader, boolean judge, CalibrationService.Status status, List<MetricRow> metrics, String scatter,
@@ -54,28 +55,37 @@ public class CalibrationPages {
         CalibrationService.Status s = calibration.status();
         CalibrationReport r = s.report();
         List<MetricRow> rows = r == null ? List.of() : metrics(r.inHouse(), r.mohler());
+        // an LLM judge cannot be measured on the in-house answers it was shown as examples; offline there are none
         return Templates.calibration(new CalibrationPage(grading.currentGrader().label(), grading.judgeConfigured(), s, rows,
                 r == null ? "" : scatter(r), String.format(Locale.ROOT, "%.2f", OfflineEstimator.CONCEPT_PEARSON),
                 calibration.mohlerConfigured()));
     }
 
-    static List<MetricRow> metrics(Agreement a, Agreement m) {
+    static List<MetricRow> metrics(Agreement a, CalibrationReport.MohlerAgreement mohler) {
+        Agreement m = mohler == null ? null : mohler.vsGrader1();
+        Agreement h = mohler == null ? null : mohler.humanHuman();
+        Agreement avg = mohler == null ? null : mohler.vsAverage();
         return List.of(
-                new MetricRow("Answers compared", a == null ? "–" : String.valueOf(a.n()), m == null ? "–" : String.valueOf(m.n()), ""),
-                row("Pearson r", a, m, Agreement::pearson, "%.2f", "linear agreement; people agree with each other at 0.60 on Mohler"),
-                row("Spearman ρ", a, m, Agreement::spearman, "%.2f", "agreement on the order of answers"),
-                row("RMSE (0–5 points)", a, m, Agreement::rmse, "%.2f", "typical size of a disagreement; always guessing the mean gives 1.11 on Mohler"),
-                row("Quadratic-weighted κ", a, m, Agreement::qwk, "%.2f", "agreement beyond chance on whole points"),
-                row("Exact agreement", a, m, Agreement::exact, "%.0f %%", "same whole point"),
-                row("Within one point", a, m, Agreement::withinOne, "%.0f %%", ""),
-                row("Length bias", a, m, Agreement::lengthBias, "%+.2f", "positive: the grader rewards length more than people do"));
+                new MetricRow("Answers compared", count(a), count(m), count(h), count(avg), ""),
+                row("Pearson r", a, m, h, avg, Agreement::pearson, "%.2f", "linear agreement"),
+                row("Spearman ρ", a, m, h, avg, Agreement::spearman, "%.2f", "agreement on the order of answers"),
+                row("RMSE (0–5 points)", a, m, h, avg, Agreement::rmse, "%.2f", "typical size of a disagreement; always guessing the mean gives 1.11 on Mohler"),
+                row("Quadratic-weighted κ", a, m, h, avg, Agreement::qwk, "%.2f", "agreement beyond chance on whole points"),
+                row("Exact agreement", a, m, h, avg, Agreement::exact, "%.0f %%", "same whole point"),
+                row("Within one point", a, m, h, avg, Agreement::withinOne, "%.0f %%", ""),
+                row("Length bias", a, m, h, avg, Agreement::lengthBias, "%+.2f", "positive: rewards length more than people do"));
     }
 
-    private static MetricRow row(String name, Agreement a, Agreement m, ToDoubleFunction<Agreement> f, String fmt, String help) {
+    private static String count(Agreement x) {
+        return x == null ? "–" : String.valueOf(x.n());
+    }
+
+    private static MetricRow row(String name, Agreement a, Agreement m, Agreement h, Agreement avg, ToDoubleFunction<Agreement> f, String fmt,
+            String help) {
         boolean percent = fmt.contains("%%");
         Function<Agreement, String> show = x -> x == null ? "–"
                 : String.format(Locale.ROOT, fmt, f.applyAsDouble(x) * (percent ? 100 : 1));
-        return new MetricRow(name, show.apply(a), show.apply(m), help);
+        return new MetricRow(name, show.apply(a), show.apply(m), show.apply(h), show.apply(avg), help);
     }
 
     /** Human score (x) against the grader's (y) for each in-house answer, as inline SVG; numbers and fixed labels only. */

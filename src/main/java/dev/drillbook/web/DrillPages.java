@@ -172,10 +172,19 @@ public class DrillPages {
     record TimeAudit(String used, String limit, boolean overrun, String overrunBy, int usedPercent, List<String> sections, List<String> missingSections) {
     }
 
+    /** A key point to assess: the estimate's suggested mark and the passage it matched, as a hint. */
+    record AssessRow(String id, String text, boolean required, String suggested, String quote, int number) {
+    }
+
     record AttemptPage(Drill drill, String drillUrl, long id, String status, String error, Grade grade, Integer score, String band,
             String bandClass, String graderLabel, boolean offline, String answerHtml, List<VerdictDimension> dimensions,
             List<KeyPointRow> covered, List<KeyPointRow> missed, List<Verdict.Improvement> improvements, TimeAudit time,
-            String outlineHtml, List<HistoryRow> history, Chart chart, String submitted) {
+            String outlineHtml, List<HistoryRow> history, Chart chart, String submitted, List<AssessRow> assessRows, Integer estimate,
+            List<DimensionRow> rubric) {
+        public boolean assess() {
+            return AttemptEntity.ASSESS.equals(status);
+        }
+
         public boolean pending() {
             return AttemptEntity.PENDING.equals(status);
         }
@@ -234,9 +243,7 @@ public class DrillPages {
             phases.add(new PhaseRow(p.id(), p.title(), p.hint(), (int) Math.round(start * total), (int) Math.round(p.endsAt() * total)));
             start = p.endsAt();
         }
-        double weights = d.rubric().stream().mapToDouble(Drill.Dimension::weight).sum();
-        List<DimensionRow> rubric = d.rubric().stream()
-                .map(r -> new DimensionRow(r.title(), r.description(), (int) Math.round(100 * r.weight() / weights))).toList();
+        List<DimensionRow> rubric = rubricRows(d);
         List<AttemptEntity> attempts = grading.attempts(d.id());
         String placeholder = phasesOf(d).stream().map(p -> "## " + p.title() + "\n…").collect(Collectors.joining("\n\n"))
                 + "\n\nMarkdown and $math$ work. Ctrl+Enter submits.";
@@ -260,6 +267,16 @@ public class DrillPages {
         Drill d = drills.drill(a.drillId).orElse(null);
         if (d == null) {
             throw ApiException.notFound("The drill " + a.drillId + " of attempt " + id + " is no longer in questions/.");
+        }
+        boolean assess = AttemptEntity.ASSESS.equals(a.status);
+        Grade estimate = assess ? grading.gradeOf(a) : null;
+        List<AssessRow> assessRows = new ArrayList<>();
+        if (assess) {
+            for (Drill.KeyPoint k : d.keyPoints()) {
+                Grade.KeyPointGrade s = estimate == null ? null : estimate.keyPoints().stream().filter(x -> x.id().equals(k.id())).findFirst().orElse(null);
+                assessRows.add(new AssessRow(k.id(), k.statement(), k.required(), s == null ? "missing" : s.status(), s == null ? null : s.quote(),
+                        assessRows.size() + 1));
+            }
         }
         Grade g = AttemptEntity.GRADED.equals(a.status) ? grading.gradeOf(a) : null;
         List<AnswerHighlighter.Evidence> evidence = new ArrayList<>();
@@ -287,7 +304,13 @@ public class DrillPages {
                 bandClass(score), g == null ? grading.currentGrader().label() : g.grader().label(),
                 g != null && "offline".equals(g.grader().kind()), AnswerHighlighter.html(a.answer, evidence), dims, covered, missed,
                 g == null ? List.of() : g.improvements(), timeAudit(a, phasesOf(d)), markdown.renderFragment(reference(d), d.source(), vault.names()),
-                history(attempts), chart(attempts, a.id), TemplateHelpers.dateTime(a.submittedAt)));
+                history(attempts), chart(attempts, a.id), TemplateHelpers.dateTime(a.submittedAt), assessRows,
+                estimate == null ? null : estimate.score(), rubricRows(d)));
+    }
+
+    static List<DimensionRow> rubricRows(Drill d) {
+        double weights = d.rubric().stream().mapToDouble(Drill.Dimension::weight).sum();
+        return d.rubric().stream().map(r -> new DimensionRow(r.title(), r.description(), (int) Math.round(100 * r.weight() / weights))).toList();
     }
 
     /** What the attempt page shows as the reference: the outline, or for a behavioural question the user's own stories. */
@@ -331,7 +354,8 @@ public class DrillPages {
         for (AttemptEntity a : attempts) {
             Integer s = a.score == null ? null : (int) Math.round(a.score);
             rows.add(new HistoryRow(a.id, "/attempts/" + a.id, TemplateHelpers.dateTime(a.submittedAt), a.status, s,
-                    s == null ? null : Grade.band(s), bandClass(s), "offline".equals(a.graderKind) ? "offline estimate"
+                    s == null ? null : Grade.band(s), bandClass(s), AttemptEntity.ASSESS.equals(a.status) ? "to assess"
+                            : "self".equals(a.graderKind) ? "self-assessed" : "offline".equals(a.graderKind) ? "offline estimate"
                             : a.graderModel == null ? "" : a.graderModel));
         }
         rows.sort(Comparator.comparingLong(HistoryRow::id).reversed());

@@ -82,7 +82,7 @@ public class InterviewViews {
 
     public record ReportJson(long id, String title, String status, boolean grading, Integer overall, List<ReportItemJson> items,
             List<TopicJson> weakTopics, List<TopicJson> topics, List<InterviewService.DimensionProfile> dimensions, List<FixJson> fixes,
-            List<String> queuedCards, List<String> redoDrills) {
+            List<String> queuedCards, List<String> redoDrills, int toAssess) {
     }
 
     SessionJson session(InterviewService.State st, String followUp) {
@@ -115,7 +115,7 @@ public class InterviewViews {
         List<TopicJson> weak = topics.stream().filter(t -> t.grade() != null && t.grade() < 60).toList();
         List<FixJson> fixes = r.fixes().stream().map(f -> new FixJson(f.text(), f.itemPrompt(), notes(f.notes()))).toList();
         return new ReportJson(r.session().id, r.session().title, r.session().status, r.grading(), r.overall(), items, weak, topics,
-                r.dimensions(), fixes, r.queuedCards(), r.redoDrills());
+                r.dimensions(), fixes, r.queuedCards(), r.redoDrills(), r.toAssess());
     }
 
     List<NoteLinkJson> notes(List<String> targets) {
@@ -136,7 +136,8 @@ public class InterviewViews {
         StringBuilder b = new StringBuilder();
         b.append("# Mock interview: ").append(r.title()).append("\n\n");
         b.append("- Started: ").append(TemplateHelpers.dateTime(full.session().startedAt)).append('\n');
-        b.append("- Overall: ").append(r.overall() == null ? "still grading" : r.overall() + "/100").append("\n\n");
+        b.append("- Overall: ").append(r.overall() != null ? r.overall() + "/100" : r.toAssess() > 0 ? "waiting for your self-assessment of "
+                + r.toAssess() + " answer(s)" : "still grading").append("\n\n");
         b.append("| # | Kind | Question | Grade | Time |\n|---|---|---|---|---|\n");
         for (ReportItemJson i : r.items()) {
             b.append("| ").append(i.index() + 1).append(" | ").append(i.kind()).append(" | ")

@@ -197,6 +197,48 @@
     });
   }
 
+  // ------------------------------------------------------------ self-assessment (no judge): keyboard first
+  var assess = document.getElementById('self-assess');
+  if (assess) {
+    var rows = Array.prototype.slice.call(assess.querySelectorAll('.assess-row'));
+    var saveButton = document.getElementById('assess-save');
+    var assessError = document.getElementById('assess-error');
+    var at = 0;
+    var focusRow = function (i) {
+      at = Math.max(0, Math.min(rows.length - 1, i));
+      rows.forEach(function (r, j) { r.classList.toggle('current', j === at); });
+      rows[at].focus();
+    };
+    var mark = function (value) {
+      var input = rows[at].querySelector('input[value="' + value + '"]');
+      if (input) { input.checked = true; }
+      if (at < rows.length - 1) { focusRow(at + 1); }
+    };
+    var saveAssessment = function () {
+      var marks = {};
+      rows.forEach(function (r) {
+        var checked = r.querySelector('input:checked');
+        marks[r.dataset.kp] = checked ? checked.value : null;
+      });
+      saveButton.disabled = true;
+      json('POST', '/api/attempts/' + assess.dataset.attempt + '/self-assessment', { marks: marks })
+        .then(function () { window.location.reload(); })
+        .catch(function (e) { saveButton.disabled = false; assessError.textContent = e.message; assessError.hidden = false; });
+    };
+    rows.forEach(function (r, i) { r.addEventListener('click', function () { focusRow(i); }); });
+    saveButton.addEventListener('click', saveAssessment);
+    document.addEventListener('keydown', function (e) {
+      if (e.target && (e.target.tagName === 'TEXTAREA' || (e.target.tagName === 'INPUT' && e.target.type === 'text'))) { return; }
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); saveAssessment(); return; }
+      if (e.ctrlKey || e.metaKey || e.altKey) { return; }
+      var keys = { j: function () { focusRow(at + 1); }, ArrowDown: function () { focusRow(at + 1); },
+        k: function () { focusRow(at - 1); }, ArrowUp: function () { focusRow(at - 1); },
+        c: function () { mark('covered'); }, p: function () { mark('partial'); }, m: function () { mark('missing'); } };
+      if (keys[e.key]) { e.preventDefault(); e.stopPropagation(); keys[e.key](); }
+    }, true);
+    if (rows.length) { focusRow(0); }
+  }
+
   // ------------------------------------------------------------ verdict page
   var verdict = document.getElementById('verdict');
   if (verdict) {

@@ -25,6 +25,7 @@ class AnkiTextTest {
         assertEquals("<p>\\(QK^\\top\\) and</p>\\[x\\]", AnkiText.ankiMath(
                 "<p><span class=\"math math-inline\">QK^\\top</span> and</p><div class=\"math math-block\">x</div>"));
         assertEquals("**Bold** line\nnext $x^2$ & $$y$$", AnkiText.toText("<b>Bold</b> line<br><div>next \\(x^2\\) &amp; \\[y\\]</div>"));
+        assertEquals("a+b @ c &#0; &#x110000;", AnkiText.toText("a&#43;b &#x40; c &#0; &#x110000;"));
         AnkiText.Parsed bare = AnkiText.read("front one\tback one\nfront two\tback two\n");
         assertEquals(2, bare.rows().size(), "no header: tab-separated front and back");
     }

@@ -27,7 +27,7 @@ class OfflineEstimatorTest {
         List<Calibration.Graded> graded = new ArrayList<>();
         for (GradedExample e : InHouseSet.all()) {
             graded.add(new Calibration.Graded(e, OfflineEstimator.drill(bundled(e.drillId()), e.answer(), GradingService.offlineGrader()).score(),
-                    null));
+                    false, null));
         }
         return graded;
     }
@@ -50,7 +50,7 @@ class OfflineEstimatorTest {
         List<Calibration.Graded> graded = gradeInHouse();
         Agreement a = Calibration.agreement(graded);
         assertTrue(a.pearson() >= 0.8, "in-house Pearson " + a.pearson());
-        for (CalibrationReport.Probe p : Calibration.probes(graded, a)) {
+        for (CalibrationReport.Probe p : Calibration.probes(graded, a, java.util.List.of())) {
             assertTrue(p.passed(), p.name() + ": " + p.result());
         }
     }
@@ -99,5 +99,24 @@ class OfflineEstimatorTest {
         Agreement a = ConceptCrossValidation.run(rows, 10);
         assertTrue(a.pearson() >= 0.50, "held-out Pearson " + a.pearson());
         assertEquals(OfflineEstimator.CONCEPT_PEARSON, a.pearson(), 0.005, "the figure shown to users is the measured one: " + a.pearson());
+    }
+
+    /** Like with like: against one grader, person against person on the same answers, and against the average, each labelled. */
+    @Test
+    void mohlerFiguresCompareLikeWithLike() throws IOException {
+        assumeTrue(MohlerData.file().isPresent(), "DRILLBOOK_CALIBRATION_MOHLER_FILE not set: Mohler set not on this machine");
+        List<MohlerFile.Row> rows = MohlerFile.read(MohlerData.file().get());
+        double[] p = ConceptCrossValidation.predictions(rows, 10);
+        Double[] scores = new Double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            scores[i] = p[i];
+        }
+        CalibrationReport.MohlerAgreement m = Calibration.mohler(rows, scores);
+        System.out.printf("Mohler offline: vs grader 1 %.3f, vs grader 2 %.3f, grader 1 vs 2 %.3f, vs average %.3f%n", m.vsGrader1().pearson(),
+                m.vsGrader2().pearson(), m.humanHuman().pearson(), m.vsAverage().pearson());
+        assertEquals(OfflineEstimator.MOHLER_HUMAN_PEARSON, m.humanHuman().pearson(), 0.005, "people agree at 0.61");
+        assertTrue(m.vsAverage().pearson() > m.vsGrader1().pearson() && m.vsAverage().pearson() > m.vsGrader2().pearson(),
+                "the average of two graders is easier to agree with than either: it must not be shown as the single-grader figure");
+        assertEquals(OfflineEstimator.CONCEPT_PEARSON, m.vsAverage().pearson(), 0.005);
     }
 }

@@ -40,9 +40,34 @@ class PendingAttemptsTest {
         AttemptEntity graded = Eventually.await(Duration.ofSeconds(15),
                 () -> QuarkusTransaction.requiringNew().call(() -> AttemptEntity.<AttemptEntity>findById(id)),
                 a -> !AttemptEntity.PENDING.equals(a.status), "attempt " + id + " graded again");
-        assertEquals(AttemptEntity.GRADED, graded.status, "the drill is in questions/, so the attempt is graded, not failed: " + graded.error);
+        assertEquals(AttemptEntity.ASSESS, graded.status, "the drill is in questions/, so the attempt is graded (offline: for self-assessment), not failed: " + graded.error);
         assertNull(graded.error);
-        assertNotNull(graded.score);
+        assertNotNull(graded.result);
         assertEquals(answer, graded.answer, "grading never changes the answer");
+    }
+
+    @Test
+    void aPendingConceptAnswerIsGradedAgainToo() {
+        // issue 21: a concept answer pending at kill -9 stayed pending forever
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            AttemptEntity a = new AttemptEntity();
+            a.kind = "concept";
+            a.question = "Why are attention scores divided by sqrt(d_k)?";
+            a.reference = "Dot products grow with d_k and saturate the softmax; dividing keeps the variance near one.";
+            a.answer = "Dot products grow with the dimension, which saturates the softmax; dividing keeps variance near one.";
+            a.status = AttemptEntity.PENDING;
+            a.submittedAt = Instant.parse("2026-11-20T10:00:00Z");
+            a.persist();
+            return a.id;
+        });
+
+        grading.regradePending();
+
+        AttemptEntity graded = Eventually.await(Duration.ofSeconds(15),
+                () -> QuarkusTransaction.requiringNew().call(() -> AttemptEntity.<AttemptEntity>findById(id)),
+                a -> !AttemptEntity.PENDING.equals(a.status), "concept attempt " + id + " graded again");
+        assertEquals(AttemptEntity.GRADED, graded.status);
+        assertNotNull(graded.score);
+        assertNotNull(grading.conceptGradeOf(graded));
     }
 }

@@ -19,6 +19,17 @@ class QuotesTest {
     }
 
     @Test
+    void evidenceIsAWholeWordSpanOfFourContentWordsOrAWholeSentence() {
+        String answer = "## Design\nWe embed each prompt and look up the nearest cached prompt. Then verify it.";
+        assertEquals(Quotes.Check.EVIDENCE, Quotes.check("embed each prompt and look up the nearest", answer));
+        assertEquals(Quotes.Check.EVIDENCE, Quotes.check("Then verify it.", answer), "a whole sentence, however short");
+        assertEquals(Quotes.Check.TOO_SHORT, Quotes.check("tion", "Use a caption."), "a fragment of a word");
+        assertEquals(Quotes.Check.TOO_SHORT, Quotes.check("nearest cached", answer), "two content words prove nothing");
+        assertEquals(Quotes.Check.TOO_SHORT, Quotes.check("mbed each prompt and look up the neares", answer), "not on word boundaries");
+        assertEquals(Quotes.Check.INVENTED, Quotes.check("we shard the index across regions", answer));
+    }
+
+    @Test
     void findsTheSpanInTheOriginalText() {
         Quotes.Span s = Quotes.find("nearest cached prompt", ANSWER).orElseThrow();
         assertEquals("nearest   cached prompt", ANSWER.substring(s.start(), s.end()));

@@ -31,8 +31,17 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
     public static final String API_KEY = "sk-test-5ecret-never-logged";
     public static final String MODEL = "judge-test-model";
 
-    /** One scripted reply. */
-    public record Reply(int status, String body, long delayMillis) {
+    /** One scripted reply, with extra response headers (Retry-After). */
+    public record Reply(int status, String body, long delayMillis, Map<String, String> headers) {
+        public Reply(int status, String body, long delayMillis) {
+            this(status, body, delayMillis, Map.of());
+        }
+
+        public Reply withHeader(String name, String value) {
+            Map<String, String> h = new java.util.HashMap<>(headers);
+            h.put(name, value);
+            return new Reply(status, body, delayMillis, h);
+        }
     }
 
     /** A request as received. */
@@ -48,6 +57,9 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
     private static final Deque<Reply> script = new ConcurrentLinkedDeque<>();
     private static final List<Request> requests = new CopyOnWriteArrayList<>();
     private static volatile Function<Request, String> fallback = r -> "{}";
+    private static final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private static volatile long fallbackDelayMillis;
 
     @Override
     public Map<String, String> start() {
@@ -78,6 +90,18 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
         script.clear();
         requests.clear();
         fallback = r -> "{}";
+        fallbackDelayMillis = 0;
+        maxInFlight.set(0);
+    }
+
+    /** How long an unscripted reply takes, so calls overlap (concurrency tests). */
+    public static void fallbackDelay(long millis) {
+        fallbackDelayMillis = millis;
+    }
+
+    /** The most requests that were being answered at the same time since {@link #reset}. */
+    public static int maxInFlight() {
+        return maxInFlight.get();
     }
 
     /** Replies in order; each is used once. */
@@ -100,7 +124,25 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
     }
 
     public static Reply error(int status) {
-        return new Reply(status, "{\"error\":{\"message\":\"scripted failure\",\"type\":\"server_error\",\"code\":null}}", 0);
+        return error(status, "scripted failure");
+    }
+
+    /** An error body as OpenAI (and vLLM, llama.cpp, Ollama) write it, with the endpoint's own message. */
+    public static Reply error(int status, String message) {
+        ObjectNode root = JSON.createObjectNode();
+        root.putObject("error").put("message", message).put("type", status >= 500 ? "server_error" : "invalid_request_error").putNull("code");
+        return new Reply(status, root.toString(), 0);
+    }
+
+    /** A structured-output refusal: the message has {@code refusal} and no content. */
+    public static Reply refusal(String why) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", "chatcmpl-test").put("object", "chat.completion").put("created", 1764200000L).put("model", MODEL);
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0);
+        choice.putObject("message").put("role", "assistant").putNull("content").put("refusal", why);
+        choice.put("finish_reason", "stop");
+        return new Reply(200, root.toString(), 0);
     }
 
     public static Reply hang(long millis) {
@@ -124,9 +166,10 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
             JsonNode body = in.length == 0 ? JSON.createObjectNode() : JSON.readTree(in);
             Request request = new Request(ex.getRequestURI().getPath(), ex.getRequestHeaders().getFirst("Authorization"), body);
             requests.add(request);
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             Reply reply = script.poll();
             if (reply == null) {
-                reply = completion(fallback.apply(request));
+                reply = new Reply(200, completionBody(fallback.apply(request), "stop"), fallbackDelayMillis);
             }
             if (reply.delayMillis() > 0) {
                 try {
@@ -138,12 +181,15 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
             }
             byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
+            reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
             ex.sendResponseHeaders(reply.status(), out.length);
             try (OutputStream os = ex.getResponseBody()) {
                 os.write(out);
             }
         } catch (IOException e) {
             // the client gave up (timeout test): nothing to answer
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 }

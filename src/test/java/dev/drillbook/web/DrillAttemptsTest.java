@@ -50,13 +50,29 @@ class DrillAttemptsTest {
                 .extract().jsonPath().getLong("id");
         given().get(DRILL + "/draft").then().statusCode(204);
         JsonPath a = settled(id);
-        assertEquals("graded", a.getString("status"));
+        assertEquals("assess", a.getString("status"), "without a judge the user grades the answer (issue 21)");
         assertEquals("cache-drill", a.getString("drillId"));
         assertEquals("offline", a.getString("grader.kind"));
         assertTrue(a.getString("grader.label").contains("Offline estimate"));
-        assertEquals("covered", a.getString("keyPoints[0].status"));
+        assertEquals("covered", a.getString("keyPoints[0].status"), "the estimate's suggested mark");
         assertNotNull(a.get("keyPoints[0].quote"));
-        assertTrue(a.getInt("score") > 0);
+        assertNull(a.get("score"), "an estimate is no score");
+        assertTrue(a.getInt("estimate") > 0);
+        String assessPage = given().get("/attempts/" + id).then().statusCode(200).extract().asString();
+        assertTrue(assessPage.contains("id=\"self-assess\"") && assessPage.contains("value=\"covered\" checked"), "marks pre-filled as suggestions");
+        assertTrue(assessPage.contains("Embed, look up, verify."), "the reference outline beside the answer");
+
+        given().contentType(ContentType.JSON).body(Map.of("marks", Map.of("k1", "covered"))).post("/api/attempts/" + id + "/self-assessment")
+                .then().statusCode(400).body("detail", containsString("k2"));
+        given().contentType(ContentType.JSON).body(Map.of("marks", Map.of("k1", "covered", "k2", "great"))).post("/api/attempts/" + id + "/self-assessment")
+                .then().statusCode(400);
+        JsonPath self = given().contentType(ContentType.JSON).body(Map.of("marks", Map.of("k1", "covered", "k2", "partial")))
+                .post("/api/attempts/" + id + "/self-assessment").then().statusCode(200).extract().jsonPath();
+        assertEquals("graded", self.getString("status"));
+        assertEquals("self", self.getString("grader.kind"));
+        assertEquals(83, self.getInt("score"), "(2·1 + 1·½) / 3: the required point counts double");
+        assertEquals(83, given().get(DRILL + "/attempts").then().extract().jsonPath().getInt("find { it.id == " + id + " }.score"),
+                "the self-assessment is the attempt's score");
         assertEquals(1800, a.getInt("timeLimitSeconds"));
         assertNotNull(a.get("timeUsedSeconds"));
         assertTrue(Instant.parse(a.getString("submittedAt")).isAfter(Instant.parse(d1.getString("startedAt")).minusSeconds(1)));
@@ -64,13 +80,14 @@ class DrillAttemptsTest {
         JsonPath history = given().get(DRILL + "/attempts").then().statusCode(200).extract().jsonPath();
         assertTrue(history.getList("id", Long.class).contains(id));
 
-        given().post("/api/attempts/" + id + "/regrade").then().statusCode(202).body("status", containsString("pending"));
-        assertEquals("graded", settled(id).getString("status"));
-
         String page = given().get("/attempts/" + id).then().statusCode(200).extract().asString();
-        assertTrue(page.contains("<mark class=\"evidence\""), "quoted evidence is highlighted");
-        assertTrue(page.contains("Offline estimate"));
+        assertTrue(page.contains("<mark class=\"evidence\""), "the passages the marks rest on are highlighted");
+        assertTrue(page.contains("Self-assessment"));
         assertTrue(page.contains("Embed, look up, verify."), "the reference outline is shown after the attempt");
+
+        given().post("/api/attempts/" + id + "/regrade").then().statusCode(202).body("status", containsString("pending"));
+        assertEquals("assess", settled(id).getString("status"));
+        given().get("/drills/cache-drill").then().statusCode(200).body(containsString("you grade yourself"));
         given().get("/drills/cache-drill").then().statusCode(200).body(containsString("Design a semantic cache"));
         given().get("/drills").then().statusCode(200).body(containsString("/drills/cache-drill"));
     }
@@ -102,7 +119,7 @@ class DrillAttemptsTest {
         assertEquals("offline", g.getString("grader.kind"));
         double score = g.getDouble("score");
         assertTrue(score > 2.5 && score <= 5, "close paraphrase: " + score);
-        assertTrue(g.getList("notes").toString().contains("Pearson 0.57"), "the estimate shows its measured agreement");
+        assertTrue(g.getList("notes").toString().contains("Pearson 0.54"), "the estimate shows its measured agreement");
         assertEquals(dev.drillbook.grading.ConceptGrade.ratingFor(score, true), g.getString("rating"));
         assertTrue(g.getLong("attemptId") > 0, "the answer was stored");
 
@@ -130,6 +147,11 @@ class DrillAttemptsTest {
                 j -> !j.getBoolean("running") && j.get("report") != null, "calibration finished");
         assertEquals(InHouseSet.all().size(), s.getList("report.items").size());
         assertEquals("offline", s.getString("report.grader.kind"));
-        given().get("/calibration").then().statusCode(200).body(containsString("Can the grader be trusted?"));
+        assertTrue(s.getList("report.gaming.kind").containsAll(java.util.List.of("salad", "pasted", "negated", "off_topic")),
+                "gaming probes run against the configured grader: " + s.getList("report.gaming"));
+        given().get("/calibration").then().statusCode(200).body(containsString("Can the grader be trusted?"))
+                .body(containsString("Gaming probes")).body(containsString("person vs person"));
+        String table = given().accept("text/plain").get("/api/calibration").then().statusCode(200).extract().asString();
+        assertTrue(table.contains("Calibration of Offline estimate") && table.contains("Gaming probes"), table);
     }
 }

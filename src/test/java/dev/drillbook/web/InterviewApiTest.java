@@ -101,6 +101,30 @@ class InterviewApiTest {
     }
 
     @Test
+    void offlineADesignAnswerIsSelfAssessedAndThatIsTheGradeThatCounts() {
+        long id = start(Map.of("custom", Map.of("drill", 1, "tags", List.of("system-design")))).getLong("id");
+        answer(id, 0, "## Design\nWe embed prompts and compare them with a similarity threshold tuned on labelled pairs of questions.", true, 200);
+        given().post("/api/interviews/" + id + "/finish").then().statusCode(200);
+        JsonPath toAssess = Eventually.await(Duration.ofSeconds(20), () -> given().get("/api/interviews/" + id + "/report").then().statusCode(200)
+                .extract().jsonPath(), j -> !j.getBoolean("grading"), "estimated");
+        assertEquals(1, toAssess.getInt("toAssess"), "offline, the design answer waits for the user's own assessment (issue 21)");
+        assertNull(toAssess.get("overall"), "and the overall score with it");
+        assertEquals("assess", toAssess.getString("items[0].status"));
+        assertTrue(given().get("/interviews/" + id + "/report").then().statusCode(200).extract().asString().contains("Assess yourself"));
+        long attempt = toAssess.getLong("items[0].attemptId");
+        Map<String, String> marks = new java.util.HashMap<>();
+        given().get("/api/attempts/" + attempt).then().extract().jsonPath().getList("keyPoints.id", String.class).forEach(k -> marks.put(k, "missing"));
+        marks.put("k1", "partial");
+        given().contentType(ContentType.JSON).body(Map.of("marks", marks)).post("/api/attempts/" + attempt + "/self-assessment").then().statusCode(200);
+        JsonPath report = given().get("/api/interviews/" + id + "/report").then().statusCode(200).extract().jsonPath();
+        assertEquals(33, report.getInt("items[0].grade"), "½ of the required point (weight 2) of 3: the self-assessment counts");
+        assertTrue(report.getString("items[0].grader").contains("Self-assessment"));
+        assertEquals(33, report.getInt("overall"));
+        assertEquals(List.of("cache-drill"), report.getList("redoDrills"), "a self-assessed miss is marked redo");
+        assertEquals("finished", report.getString("status"));
+    }
+
+    @Test
     void hardLimitsFreezeAnswersSoftLimitsRecordTheOverrun() {
         JsonPath s = start(Map.of("custom", Map.of("concept", 2, "conceptMinutes", 1, "tags", List.of("attention", "rag"))));
         long id = s.getLong("id");

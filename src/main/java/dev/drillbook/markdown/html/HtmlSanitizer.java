@@ -1,240 +1,163 @@
 package dev.drillbook.markdown.html;
 
+import org.owasp.html.AttributePolicy;
+import org.owasp.html.CssSchema;
+import org.owasp.html.ElementPolicy;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Allow-list filter for raw HTML found in notes. It works on fragments (flexmark hands over single tags for inline
- * HTML), keeps allowed tags with allowed attributes, drops everything else, and drops the content of elements that
- * can run code or swallow the page ({@code script}, {@code style}, {@code iframe}, …). URLs must be relative or use
- * http, https or mailto ({@code data:image/…} for images); entities are decoded before that check, so
- * {@code jav&#x61;script:} does not slip through. Every attribute is re-quoted and re-escaped.
+ * The one filter every rendered note, card and drill passes through: OWASP java-html-sanitizer over the whole HTML
+ * flexmark wrote, so tags are balanced (a stray {@code </div></main>} cannot close the page's own elements),
+ * attributes are re-quoted and re-escaped, and only this allow-list survives:
+ * <ul>
+ * <li>text formatting, tables, lists, {@code <details>}, {@code <kbd>}, {@code <sub>}, {@code <img>} — the HTML
+ * people write in Obsidian notes; page-structure elements ({@code header}, {@code nav}, {@code main}, …) become
+ * {@code div}s so the site's own styles for them cannot apply;</li>
+ * <li>inline styles limited to colours, fonts, alignment and borders — no positioning, margins, transforms or
+ * URLs, so a note cannot overlay the site's controls;</li>
+ * <li>links with {@link #PROTOCOLS} or relative URLs, images also from {@code data:image/…};</li>
+ * <li>{@code <video>}/{@code <audio>} with relative sources (vault files);</li>
+ * <li>{@code <iframe>} only from YouTube and Vimeo players, always sandboxed;</li>
+ * <li>task-list checkboxes (always disabled).</li>
+ * </ul>
+ * Scripts, event handlers, {@code style}/{@code script}/{@code object} elements, forms and comments are dropped.
+ * {@link PolicyFactory} is immutable, so one policy serves every thread.
  */
 public final class HtmlSanitizer {
 
-    private static final Set<String> ALLOWED_TAGS = Set.of("a", "abbr", "b", "bdi", "bdo", "blockquote", "br",
-            "caption", "center", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt",
-            "em", "figcaption", "figure", "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
-            "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong",
-            "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "tt", "u", "ul", "var",
-            "wbr", "section", "article", "aside", "header", "footer", "nav", "time");
+    /** URL schemes a link may use; anything else (javascript:, vbscript:, data: outside images, …) is removed. */
+    public static final List<String> PROTOCOLS = List.of("http", "https", "mailto", "tel", "ftp", "irc", "ircs",
+            "zotero");
 
-    /** Elements whose content goes too (not just the tags). */
-    private static final Set<String> DROP_WITH_CONTENT = Set.of("script", "style", "iframe", "object", "embed",
-            "noscript", "template", "textarea", "title", "xmp", "svg", "math", "frameset", "frame", "applet",
-            "noembed", "plaintext", "select", "option", "button", "form", "input", "link", "meta", "base");
+    /** Where the renderer leaves an embed slot while the HTML is sanitised (the NUL marker does not survive). */
+    static final String SLOT_ELEMENT = "drillbook-slot";
 
-    private static final Set<String> VOID = Set.of("br", "hr", "img", "col", "wbr");
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+    private static final Pattern DATA_IMAGE = Pattern.compile("(?i)data:image/(png|jpe?g|gif|webp|avif);base64,[A-Za-z0-9+/=\\s]*");
+    private static final Pattern EMBED_PLAYER = Pattern.compile(
+            "https://(www\\.youtube(-nocookie)?\\.com/embed/[A-Za-z0-9_-]{1,64}|player\\.vimeo\\.com/video/[0-9]{1,20})([?][A-Za-z0-9_=&.%-]*)?");
+    private static final String IFRAME_SANDBOX = "allow-scripts allow-same-origin allow-presentation allow-popups";
 
-    private static final Set<String> GLOBAL_ATTRIBUTES = Set.of("class", "id", "title", "lang", "dir", "align", "style");
+    private static final Set<String> CSS_PROPERTIES = Set.of("color", "background-color", "font-weight", "font-style",
+            "font-size", "font-family", "font-variant", "text-align", "text-decoration", "text-transform",
+            "vertical-align", "white-space", "letter-spacing", "line-height", "border", "border-color", "border-style",
+            "border-width", "border-collapse", "border-radius", "padding", "list-style-type");
 
-    private static final Map<String, Set<String>> TAG_ATTRIBUTES = Map.of(
-            "a", Set.of("href", "name", "target", "rel"),
-            "img", Set.of("src", "alt", "width", "height", "loading"),
-            "td", Set.of("colspan", "rowspan", "valign", "width"),
-            "th", Set.of("colspan", "rowspan", "valign", "width", "scope"),
-            "ol", Set.of("start", "type", "reversed"),
-            "li", Set.of("value"),
-            "details", Set.of("open"),
-            "font", Set.of("color", "size"),
-            "col", Set.of("span", "width"),
-            "time", Set.of("datetime"));
+    private static final AttributePolicy URL = (element, attribute, value) -> safeUrl(value, false) ? value : null;
+    private static final AttributePolicy IMAGE_URL = (element, attribute, value) -> safeUrl(value, true) ? value : null;
+    /** Media of vault files only: relative URLs. */
+    private static final AttributePolicy RELATIVE_URL = (element, attribute, value) ->
+            SCHEME.matcher(value.strip()).find() || value.strip().startsWith("//") ? null : value;
 
-    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src");
+    private static final ElementPolicy CHECKBOX = (element, attributes) -> {
+        int type = attributes.indexOf("type");
+        if (type < 0 || type % 2 != 0 || !"checkbox".equalsIgnoreCase(attributes.get(type + 1))) {
+            return null;
+        }
+        if (!attributes.contains("disabled")) {
+            attributes.add("disabled");
+            attributes.add("disabled");
+        }
+        return element;
+    };
 
-    private static final Pattern TAG = Pattern.compile(
-            "<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\\s+[^\\s\"'>/=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?)*)\\s*(/?)>",
-            Pattern.DOTALL);
-    private static final Pattern ATTRIBUTE = Pattern.compile(
-            "([^\\s\"'>/=]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+)))?");
-    private static final Pattern ENTITY = Pattern.compile("&(#[xX]?[0-9a-fA-F]+|[A-Za-z]+);?");
-    private static final Pattern UNSAFE_STYLE = Pattern.compile(
-            "(?i)url\\s*\\(|expression|javascript|vbscript|@import|behavior|-moz-binding|position\\s*:|\\\\");
+    private static final ElementPolicy IFRAME = (element, attributes) -> {
+        int src = attributes.indexOf("src");
+        if (src < 0 || src % 2 != 0 || !EMBED_PLAYER.matcher(attributes.get(src + 1)).matches()) {
+            return null;
+        }
+        String url = attributes.get(src + 1);
+        attributes.clear();
+        attributes.addAll(List.of("src", url, "sandbox", IFRAME_SANDBOX, "allowfullscreen", "allowfullscreen",
+                "loading", "lazy", "referrerpolicy", "strict-origin-when-cross-origin", "class", "external-embed"));
+        return element;
+    };
 
-    /** Hook that rewrites a relative {@code src}/{@code href} (to serve vault attachments); identity by default. */
-    @FunctionalInterface
-    public interface UrlRewriter {
-        String rewrite(String tag, String attribute, String url);
-    }
+    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements("a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col",
+                    "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
+                    "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol",
+                    "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub",
+                    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "tt", "u", "ul", "var",
+                    "wbr", "time", "video", "audio", "source", "track", "center")
+            .allowElements((element, attributes) -> "div", "section", "article", "aside", "header", "footer", "nav",
+                    "main", "hgroup", "address")
+            .allowElements(CHECKBOX, "input")
+            .allowElements(IFRAME, "iframe")
+            .allowElements(SLOT_ELEMENT)
+            .allowWithoutAttributes("span", SLOT_ELEMENT)
+            .allowAttributes("class", "id", "title", "lang", "dir", "role", "tabindex", "aria-hidden",
+                    "aria-expanded", "aria-label", "data-href", "data-src", "data-callout", "data-callout-fold",
+                    "data-heading", "data-footnote-id").globally()
+            .allowAttributes("align").onElements("p", "div", "table", "td", "th", "tr", "img", "h1", "h2", "h3",
+                    "h4", "h5", "h6", "caption", "center")
+            .allowStyling(CssSchema.withProperties(CSS_PROPERTIES))
+            .allowUrlProtocols(PROTOCOLS.toArray(String[]::new))
+            .allowUrlProtocols("data")
+            .allowAttributes("href").matching(URL).onElements("a")
+            .allowAttributes("name", "target").onElements("a")
+            .allowAttributes("src").matching(IMAGE_URL).onElements("img")
+            .allowAttributes("alt", "width", "height", "loading").onElements("img")
+            .allowAttributes("src").matching(RELATIVE_URL).onElements("video", "audio", "source", "track")
+            .allowAttributes("poster").matching(RELATIVE_URL).onElements("video")
+            .allowAttributes("controls", "loop", "muted", "preload", "width", "height").onElements("video", "audio")
+            .allowAttributes("type").onElements("source", "input")
+            .allowAttributes("kind", "srclang", "label").onElements("track")
+            .allowAttributes("checked", "disabled").onElements("input")
+            .allowAttributes("src").onElements("iframe")
+            .allowAttributes("colspan", "rowspan", "valign", "width", "scope").onElements("td", "th")
+            .allowAttributes("span", "width").onElements("col", "colgroup")
+            .allowAttributes("start", "type", "reversed").onElements("ol")
+            .allowAttributes("value").onElements("li")
+            .allowAttributes("open").onElements("details")
+            .allowAttributes("color", "size").onElements("font")
+            .allowAttributes("datetime").onElements("time", "del", "ins")
+            .allowAttributes("cite").matching(URL).onElements("blockquote", "q", "del", "ins")
+            .toFactory();
 
     private HtmlSanitizer() {
     }
 
+    private static final Pattern FORGED_SLOT = Pattern.compile("(?i)<(/?" + SLOT_ELEMENT + ")");
+    private static final String SLOT_TAGS = "<" + SLOT_ELEMENT + "></" + SLOT_ELEMENT + ">";
+
+    /**
+     * The allow-listed, balanced form of {@code html}. Each {@code slot} character (where an embed goes) stays where
+     * it was: it travels through the sanitiser as an element of its own that raw HTML in a note cannot forge.
+     */
+    public static String sanitize(String html, char slot) {
+        if (html.indexOf(slot) < 0) {
+            return sanitize(html);
+        }
+        String marked = FORGED_SLOT.matcher(html).replaceAll("&lt;$1").replace(String.valueOf(slot), SLOT_TAGS);
+        return POLICY.sanitize(marked).replace(SLOT_TAGS, String.valueOf(slot));
+    }
+
+    /** The allow-listed, balanced form of {@code html}. */
     public static String sanitize(String html) {
-        return sanitize(html, (tag, attribute, url) -> url);
+        return POLICY.sanitize(FORGED_SLOT.matcher(html).replaceAll("&lt;$1"));
     }
 
-    public static String sanitize(String html, UrlRewriter rewriter) {
-        StringBuilder out = new StringBuilder(html.length());
-        int i = 0;
-        while (i < html.length()) {
-            char c = html.charAt(i);
-            if (c != '<') {
-                out.append(c == '>' ? "&gt;" : String.valueOf(c));
-                i++;
-                continue;
-            }
-            if (html.startsWith("<!--", i)) {
-                int end = html.indexOf("-->", i + 4);
-                i = end < 0 ? html.length() : end + 3;
-                continue;
-            }
-            if (html.startsWith("<!", i) || html.startsWith("<?", i)) {
-                int end = html.indexOf('>', i);
-                i = end < 0 ? html.length() : end + 1;
-                continue;
-            }
-            Matcher tag = TAG.matcher(html);
-            tag.region(i, html.length());
-            if (!tag.lookingAt()) {
-                out.append("&lt;");
-                i++;
-                continue;
-            }
-            String name = tag.group(2).toLowerCase(Locale.ROOT);
-            boolean closing = !tag.group(1).isEmpty();
-            i = tag.end();
-            if (DROP_WITH_CONTENT.contains(name)) {
-                if (!closing && !tag.group(4).equals("/")) {
-                    int end = indexOfIgnoreCase(html, "</" + name, i);
-                    if (end < 0) {
-                        i = html.length();
-                    } else {
-                        int gt = html.indexOf('>', end);
-                        i = gt < 0 ? html.length() : gt + 1;
-                    }
-                }
-                continue;
-            }
-            if (!ALLOWED_TAGS.contains(name)) {
-                continue;
-            }
-            if (closing) {
-                if (!VOID.contains(name)) {
-                    out.append("</").append(name).append('>');
-                }
-                continue;
-            }
-            out.append('<').append(name);
-            appendAttributes(out, name, tag.group(3), rewriter);
-            out.append('>');
-        }
-        return out.toString();
-    }
-
-    private static void appendAttributes(StringBuilder out, String tag, String attributes, UrlRewriter rewriter) {
-        Matcher m = ATTRIBUTE.matcher(attributes);
-        Set<String> allowed = TAG_ATTRIBUTES.getOrDefault(tag, Set.of());
-        boolean targetBlank = false;
-        while (m.find()) {
-            String name = m.group(1).toLowerCase(Locale.ROOT);
-            if (name.startsWith("on") || !(GLOBAL_ATTRIBUTES.contains(name) || allowed.contains(name))) {
-                continue;
-            }
-            String raw = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : "";
-            String value = decodeEntities(raw);
-            if (URL_ATTRIBUTES.contains(name)) {
-                if (!safeUrl(value, "img".equals(tag))) {
-                    continue;
-                }
-                value = rewriter.rewrite(tag, name, value);
-            } else if ("style".equals(name) && UNSAFE_STYLE.matcher(value).find()) {
-                continue;
-            } else if ("target".equals(name)) {
-                targetBlank = true;
-            }
-            if ("rel".equals(name)) {
-                continue;
-            }
-            out.append(' ').append(name).append("=\"").append(escapeAttribute(value)).append('"');
-        }
-        if (targetBlank) {
-            out.append(" rel=\"noopener noreferrer\"");
-        }
-    }
-
-    /** True for relative URLs, fragments, and http(s)/mailto; {@code data:image/…} only where images load. */
+    /**
+     * True for relative URLs and fragments, and for the {@link #PROTOCOLS}; {@code data:image/…} only where images
+     * load. Control characters and whitespace inside a scheme do not hide it.
+     */
     public static boolean safeUrl(String url, boolean image) {
-        String compact = url.replaceAll("[\\s\\x00-\\x1f]", "").toLowerCase(Locale.ROOT);
-        int colon = compact.indexOf(':');
-        if (colon < 0) {
+        String compact = url.replaceAll("[\\s\\x00-\\x1f]", "");
+        var scheme = SCHEME.matcher(compact);
+        if (!scheme.find()) {
             return true;
         }
-        int slash = compact.indexOf('/');
-        int query = compact.indexOf('?');
-        int hash = compact.indexOf('#');
-        if ((slash >= 0 && slash < colon) || (query >= 0 && query < colon) || (hash >= 0 && hash < colon)) {
+        String name = scheme.group(1).toLowerCase(Locale.ROOT);
+        if (PROTOCOLS.contains(name)) {
             return true;
         }
-        String scheme = compact.substring(0, colon);
-        if (scheme.equals("http") || scheme.equals("https") || scheme.equals("mailto")) {
-            return true;
-        }
-        return image && scheme.equals("data") && compact.matches("data:image/(png|jpe?g|gif|webp|avif);.*");
-    }
-
-    static String decodeEntities(String value) {
-        if (value.indexOf('&') < 0) {
-            return value;
-        }
-        Matcher m = ENTITY.matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String entity = m.group(1);
-            String replacement;
-            if (entity.startsWith("#")) {
-                try {
-                    int code = entity.length() > 1 && (entity.charAt(1) == 'x' || entity.charAt(1) == 'X')
-                            ? Integer.parseInt(entity.substring(2), 16) : Integer.parseInt(entity.substring(1));
-                    replacement = Character.isValidCodePoint(code) ? new String(Character.toChars(code)) : "";
-                } catch (NumberFormatException e) {
-                    replacement = "";
-                }
-            } else {
-                replacement = switch (entity.toLowerCase(Locale.ROOT)) {
-                    case "amp" -> "&";
-                    case "lt" -> "<";
-                    case "gt" -> ">";
-                    case "quot" -> "\"";
-                    case "apos" -> "'";
-                    case "colon" -> ":";
-                    case "tab" -> "\t";
-                    case "newline" -> "\n";
-                    case "nbsp" -> "\u00a0";
-                    default -> m.group();
-                };
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    static String escapeAttribute(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 8);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static int indexOfIgnoreCase(String haystack, String needle, int from) {
-        int max = haystack.length() - needle.length();
-        for (int i = from; i <= max; i++) {
-            if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
-                return i;
-            }
-        }
-        return -1;
+        return image && name.equals("data") && DATA_IMAGE.matcher(url.strip()).matches();
     }
 }

@@ -1,7 +1,9 @@
 package dev.drillbook.markdown.mdlink;
 
+import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.html.LinkResolver;
 import com.vladsch.flexmark.html.LinkResolverFactory;
@@ -30,6 +32,12 @@ public class VaultLinkResolver implements LinkResolver {
         if (node instanceof RefNode ref && !ref.isDefined()) {
             return link;
         }
+        if (node instanceof MailLink) {
+            return link; // the renderer writes "mailto:" + the address
+        }
+        if (node instanceof AutoLink && link.getUrl().regionMatches(true, 0, "www.", 0, 4)) {
+            return link.withUrl("http://" + link.getUrl()); // GFM's extended www autolink
+        }
         boolean image = node instanceof Image || node instanceof ImageRef;
         String url = link.getUrl();
         LocalLink local = LocalLink.parse(url);
@@ -37,7 +45,7 @@ public class VaultLinkResolver implements LinkResolver {
             if (url.toLowerCase(java.util.Locale.ROOT).startsWith("obsidian:") || !HtmlSanitizer.safeUrl(url, image)) {
                 return link.withUrl("#unsafe-link-removed").withStatus(LinkStatus.INVALID);
             }
-            return link;
+            return url.indexOf(' ') >= 0 ? link.withUrl(url.replace(" ", "%20")) : link;
         }
         RenderContext rc = RenderContext.of(node);
         String fragment = SiteUrls.fragment(AnchorIds.anchor(local.anchor()));

@@ -20,44 +20,46 @@ public class EmbedBlockPostProcessor extends NodePostProcessor {
 
     @Override
     public void process(NodeTracker state, Node node) {
-        if (!(node instanceof WikiLink link) || !link.embed() || !(node.getParent() instanceof Paragraph paragraph)) {
+        if (!(node instanceof WikiLink link) || !isNoteEmbed(link) || !(node.getParent() instanceof Paragraph paragraph)) {
             return;
         }
-        String file = link.target().file();
-        if (!file.isEmpty() && (SiteUrls.isImage(file) || SiteUrls.isAudio(file) || SiteUrls.isVideo(file))) {
-            return;
-        }
-        Paragraph before = new Paragraph(paragraph.getChars());
+        // one pass over the paragraph splits it at every note embed it holds (splitting at one embed at a time
+        // made a paragraph of n embeds cost n² node moves)
+        Paragraph run = new Paragraph(paragraph.getChars());
         Node child = paragraph.getFirstChild();
-        while (child != null && child != link) {
-            Node next = child.getNext();
-            child.unlink();
-            before.appendChild(child);
-            child = next;
-        }
-        Paragraph after = new Paragraph(paragraph.getChars());
-        child = link.getNext();
         while (child != null) {
             Node next = child.getNext();
             child.unlink();
-            after.appendChild(child);
+            if (child instanceof WikiLink embed && isNoteEmbed(embed)) {
+                insertIfContent(state, paragraph, run);
+                EmbedBlock block = new EmbedBlock(embed.getChars());
+                block.appendChild(embed);
+                paragraph.insertBefore(block);
+                state.nodeAddedWithDescendants(block);
+                run = new Paragraph(paragraph.getChars());
+            } else {
+                run.appendChild(child);
+            }
             child = next;
         }
-        EmbedBlock block = new EmbedBlock(link.getChars());
-        link.unlink();
-        block.appendChild(link);
-        if (hasContent(before)) {
-            paragraph.insertBefore(before);
-            state.nodeAddedWithDescendants(before);
-        }
-        paragraph.insertBefore(block);
-        state.nodeAddedWithDescendants(block);
-        if (hasContent(after)) {
-            paragraph.insertBefore(after);
-            state.nodeAddedWithDescendants(after);
-        }
+        insertIfContent(state, paragraph, run);
         paragraph.unlink();
         state.nodeRemoved(paragraph);
+    }
+
+    private static boolean isNoteEmbed(WikiLink link) {
+        if (!link.embed()) {
+            return false;
+        }
+        String file = link.target().file();
+        return file.isEmpty() || !(SiteUrls.isImage(file) || SiteUrls.isAudio(file) || SiteUrls.isVideo(file));
+    }
+
+    private static void insertIfContent(NodeTracker state, Paragraph paragraph, Paragraph run) {
+        if (hasContent(run)) {
+            paragraph.insertBefore(run);
+            state.nodeAddedWithDescendants(run);
+        }
     }
 
     private static boolean hasContent(Paragraph paragraph) {
