@@ -182,6 +182,23 @@ public interface DrillbookConfig {
         /** Lapses after which a card is flagged as a leech. */
         @WithDefault("8")
         int leechLapses();
+
+        /**
+         * Spread review intervals of up to 90 days over their fuzz range by how many cards each day already has
+         * (Anki's load balancer); needs {@code fuzz}. The Settings page overrides it.
+         */
+        @WithDefault("true")
+        boolean loadBalancing();
+
+        /**
+         * Lighter weekdays for the load balancer, Monday first, e.g. {@code normal,normal,normal,normal,normal,reduced,minimum}
+         * (default: all normal). The Settings page overrides it.
+         */
+        java.util.Optional<String> easyDays();
+
+        /** Desired retention for the cards of an interview's topics until its day (set on the Settings page). */
+        @WithDefault("0.95")
+        double interviewRetention();
     }
 
     interface VaultSettings {

@@ -97,26 +97,56 @@ public final class Fsrs {
     }
 
     /**
+     * Stability and difficulty after an answer (rules 3–8), the memory part of {@link #review}: the first answer sets
+     * them ({@code previous} null), an answer less than a day after the last one uses the same-day rule, a later one
+     * the success or lapse rule. Stability is computed from the old difficulty, then difficulty is updated.
+     */
+    public MemoryState nextMemory(MemoryState previous, long elapsedDays, Rating g) {
+        if (previous == null) {
+            return new MemoryState(initialStability(g), initialDifficulty(g));
+        }
+        double s = previous.stability();
+        double d = previous.difficulty();
+        double next;
+        if (elapsedDays < 1) {
+            next = shortTermStability(s, g);
+        } else {
+            double r = retrievability(elapsedDays, s);
+            next = g == Rating.AGAIN ? forgetStability(d, s, r) : recallStability(d, s, r, g);
+        }
+        return new MemoryState(next, nextDifficulty(d, g));
+    }
+
+    /**
+     * Picks the interval a review card actually gets from its fuzz range (only asked for intervals of 2.5 days and
+     * more, and only when fuzz is on): a uniform draw ({@link #uniform}), or the load balancer.
+     */
+    @FunctionalInterface
+    public interface IntervalChooser {
+        /** @return a whole number of days in [min, max] */
+        int choose(int interval, int min, int max);
+    }
+
+    /** The reference fuzz: a draw in [0, 1) picks from the range with floor. */
+    public static IntervalChooser uniform(double draw) {
+        return (interval, min, max) -> (int) Math.floor(draw * (max - min + 1) + min);
+    }
+
+    /**
      * The state after answering {@code g} at {@code now}.
      *
      * @param fuzzDraw a number in [0, 1) used to spread review intervals (ignored when fuzz is off)
      */
     public Memory review(Memory m, Rating g, Instant now, double fuzzDraw) {
-        double s;
-        double d;
-        Long days = m.lastReview() == null ? null : wholeDays(m.lastReview(), now);
-        if (m.isNew() || m.stability() <= 0) {
-            s = initialStability(g);
-            d = initialDifficulty(g);
-        } else if (days != null && days < 1) {
-            s = shortTermStability(m.stability(), g);
-            d = nextDifficulty(m.difficulty(), g);
-        } else {
-            double r = retrievability(days == null ? 0 : days, m.stability());
-            s = g == Rating.AGAIN ? forgetStability(m.difficulty(), m.stability(), r)
-                    : recallStability(m.difficulty(), m.stability(), r, g);
-            d = nextDifficulty(m.difficulty(), g);
-        }
+        return review(m, g, now, uniform(fuzzDraw));
+    }
+
+    /** The state after answering {@code g} at {@code now}, the day of a review interval picked by {@code chooser}. */
+    public Memory review(Memory m, Rating g, Instant now, IntervalChooser chooser) {
+        MemoryState previous = m.isNew() || m.stability() <= 0 ? null : new MemoryState(m.stability(), m.difficulty());
+        MemoryState next = nextMemory(previous, m.lastReview() == null ? 0 : wholeDays(m.lastReview(), now), g);
+        double s = next.stability();
+        double d = next.difficulty();
 
         CardState state;
         int step = 0;
@@ -175,7 +205,7 @@ public final class Fsrs {
             }
         }
         if (state == CardState.REVIEW && p.fuzz()) {
-            wait = days(fuzz(wait.toDays(), fuzzDraw));
+            wait = days(fuzz(wait.toDays(), chooser));
         }
         return new Memory(state, step, s, d, now.plus(wait), now, m.reps() + 1, lapses);
     }
@@ -186,9 +216,14 @@ public final class Fsrs {
      * the same interval twice and a better answer never brings a card back sooner.
      */
     public Map<Rating, Memory> preview(Memory m, Instant now, double fuzzDraw) {
+        return preview(m, now, uniform(fuzzDraw));
+    }
+
+    /** {@link #preview(Memory, Instant, double)} with review intervals picked by {@code chooser}. */
+    public Map<Rating, Memory> preview(Memory m, Instant now, IntervalChooser chooser) {
         Map<Rating, Memory> out = new EnumMap<>(Rating.class);
         for (Rating g : Rating.values()) {
-            out.put(g, review(m, g, now, fuzzDraw));
+            out.put(g, review(m, g, now, chooser));
         }
         long previous = 0;
         for (Rating g : List.of(Rating.HARD, Rating.GOOD, Rating.EASY)) {
@@ -213,12 +248,17 @@ public final class Fsrs {
 
     /** The interval actually used after fuzz: a draw in [0, 1) picks (with floor) from the range around it. */
     public int fuzz(long intervalDays, double draw) {
+        return fuzz(intervalDays, uniform(draw));
+    }
+
+    /** The interval actually used after fuzz, picked from the range around it by {@code chooser}. */
+    public int fuzz(long intervalDays, IntervalChooser chooser) {
         if (intervalDays < 2.5) {
             return (int) intervalDays;
         }
         int[] range = fuzzRange(intervalDays);
-        int picked = (int) Math.floor(draw * (range[1] - range[0] + 1) + range[0]);
-        return Math.min(picked, p.maximumInterval());
+        int picked = chooser.choose((int) intervalDays, range[0], range[1]);
+        return Math.min(Math.max(picked, range[0]), Math.min(range[1], p.maximumInterval()));
     }
 
     /** [min, max] days a fuzzed interval may take. */

@@ -67,6 +67,10 @@ public record FsrsParameters(double[] w, double desiredRetention, List<Duration>
         return new FsrsParameters(weights, desiredRetention, learningSteps, relearningSteps, maximumInterval, fuzz);
     }
 
+    public FsrsParameters withMaximumInterval(int days) {
+        return new FsrsParameters(w, desiredRetention, learningSteps, relearningSteps, days, fuzz);
+    }
+
     public FsrsParameters withDesiredRetention(double retention) {
         return new FsrsParameters(w, retention, learningSteps, relearningSteps, maximumInterval, fuzz);
     }

@@ -52,6 +52,12 @@ public class ReviewLogEntity extends PanacheEntityBase {
     @Column(name = "due_after")
     public Instant dueAfter;
     public boolean undone;
+    /** The weight set the answer was scheduled with ({@link ParameterSets}); null for answers logged before it was recorded. */
+    @Column(name = "parameters_id")
+    public String parametersId;
+    /** The desired retention in force for the card when it was answered (an interview can raise it); null before it was recorded. */
+    @Column(name = "desired_retention")
+    public Double desiredRetention;
 
     /** The log row for answering {@code card} (still in its state before the answer) with {@code rating} at {@code at}. */
     static ReviewLogEntity of(CardEntity card, Rating rating, Instant at, Memory after) {

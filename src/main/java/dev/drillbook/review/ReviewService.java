@@ -38,8 +38,6 @@ public class ReviewService {
     @Inject
     DrillbookConfig config;
 
-    private Fsrs fsrs;
-    private StudyDay studyDay;
     private final AtomicLong version = new AtomicLong();
     /**
      * Answers to one card are applied one at a time. The database is embedded and opened by this process only, so
@@ -79,32 +77,27 @@ public class ReviewService {
     private volatile List<String> deckNames;
     private final ReviewDays reviewDays = new ReviewDays();
     private volatile Instant lastUnbury = Instant.EPOCH;
+    private DueCalendar dueCalendar;
+
+    @Inject
+    Scheduling scheduling;
 
     @PostConstruct
     void init() {
-        DrillbookConfig.SrsSettings srs = config.srs();
-        try {
-            FsrsParameters parameters = new FsrsParameters(
-                    srs.parameters().map(FsrsParameters::parseWeights).orElse(FsrsParameters.DEFAULT_WEIGHTS),
-                    srs.desiredRetention(), FsrsParameters.parseSteps(srs.learningSteps()),
-                    FsrsParameters.parseSteps(srs.relearningSteps()), srs.maximumInterval(), srs.fuzz());
-            fsrs = new Fsrs(parameters);
-            studyDay = new StudyDay(srs.timeZone().filter(z -> !z.isBlank()).map(ZoneId::of).orElse(ZoneId.systemDefault()),
-                    srs.dayStartsAt());
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            throw new IllegalStateException("Invalid drillbook.srs settings: " + e.getMessage(), e);
-        }
-        if (srs.newPerDay() < 0 || srs.reviewsPerDay() < 0) {
+        scheduling.configured();
+        dueCalendar = new DueCalendar(scheduling.studyDay());
+        if (config.srs().newPerDay() < 0 || config.srs().reviewsPerDay() < 0) {
             throw new IllegalStateException("drillbook.srs.new-per-day and reviews-per-day must not be negative");
         }
     }
 
+    /** The scheduler for cards without a deck preset, at the chosen desired retention (no interview applied). */
     public Fsrs fsrs() {
-        return fsrs;
+        return scheduling.policy().fsrs(null);
     }
 
     public StudyDay studyDay() {
-        return studyDay;
+        return scheduling.studyDay();
     }
 
     /** Changes after every answer, undo, bury or suspend: lets caches of mastery and statistics know. */
@@ -138,12 +131,14 @@ public class ReviewService {
     /** Called when cards were added, removed or moved between decks. */
     public void decksChanged() {
         deckNames = null;
+        dueCalendar.invalidate();
         version.incrementAndGet();
     }
 
     /** Schedules and the log were replaced wholesale (a backup restored): forget everything counted in memory. */
     public void restored() {
         deckNames = null;
+        dueCalendar.invalidate();
         today.set(null);
         version.incrementAndGet();
     }
@@ -162,12 +157,49 @@ public class ReviewService {
 
     /** Memory retrievability for API responses: 0 for new cards. */
     public double retrievability(CardEntity card, Instant now) {
-        return fsrs.retrievability(card.memory(), now);
+        return scheduling.policy().fsrs(card.deck).retrievability(card.memory(), now);
     }
 
-    /** The four possible outcomes, as shown on the answer buttons (same fuzz as the real answer). */
+    /** The four possible outcomes, as shown on the answer buttons (the same fuzz and balancing as the real answer). */
     public Map<Rating, Memory> preview(CardEntity card, Instant now) {
-        return fsrs.preview(card.memory(), now, fuzzDraw(card));
+        Scheduled s = scheduled(card, now);
+        return s.scheduling().fsrs().preview(card.memory(), now, s.chooser());
+    }
+
+    /** What a card is scheduled with now, and how its review interval is picked from the fuzz range. */
+    private record Scheduled(SchedulingPolicy.CardScheduling scheduling, Fsrs.IntervalChooser chooser) {
+    }
+
+    private Scheduled scheduled(CardEntity card, Instant now) {
+        SchedulingPolicy policy = scheduling.policy();
+        SchedulingPolicy.CardScheduling s = policy.forCard(card.deck, CardEntity.splitList(card.tags), now);
+        double draw = fuzzDraw(card);
+        if (!policy.loadBalancing()) {
+            return new Scheduled(s, Fsrs.uniform(draw));
+        }
+        java.time.LocalDate today = studyDay().dateOf(now);
+        LoadBalancer balancer = new LoadBalancer(today, dueCalendar.counts(today, () -> dueReviews(today)), policy.easyDays());
+        return new Scheduled(s, balancer.chooser(() -> siblingDays(card, today), draw));
+    }
+
+    /** Due times of review cards due in the load balancer's window from {@code today}. */
+    private List<Instant> dueReviews(java.time.LocalDate today) {
+        return QuarkusTransaction.joiningExisting().call(() -> em.createQuery("select c.due from CardEntity c where c.queue = 2 "
+                + "and c.due >= :from and c.due < :until", Instant.class)
+                .setParameter("from", studyDay().start(today))
+                .setParameter("until", studyDay().start(today.plusDays(LoadBalancer.DAYS))).getResultList());
+    }
+
+    /** Days after {@code today} on which other review cards of the same block (a reversed pair, a cloze's parts) are due. */
+    private List<Integer> siblingDays(CardEntity card, java.time.LocalDate today) {
+        List<Instant> dues = QuarkusTransaction.joiningExisting().call(() -> em.createQuery("select c.due from CardEntity c "
+                + "where c.source = :source and c.line = :line and c.id <> :id and c.queue = 2", Instant.class)
+                .setParameter("source", card.source).setParameter("line", card.line).setParameter("id", card.id).getResultList());
+        List<Integer> out = new ArrayList<>();
+        for (Instant due : dues) {
+            out.add((int) java.time.temporal.ChronoUnit.DAYS.between(today, studyDay().dateOf(due)));
+        }
+        return out;
     }
 
     /**
@@ -180,8 +212,8 @@ public class ReviewService {
         // a transaction begin and commit. (Called within an HTTP request, which scopes the persistence context.)
         {
             CardFilter filter = unresolved.resolvedAgainst(deckNames());
-            Instant dayStart = studyDay.startOf(now);
-            Instant dayEnd = studyDay.nextStart(now);
+            Instant dayStart = studyDay().startOf(now);
+            Instant dayEnd = studyDay().nextStart(now);
             int[] today = doneToday(now);
             int newLeft = Math.max(0, config.srs().newPerDay() - today[0]);
             int reviewLeft = Math.max(0, config.srs().reviewsPerDay() - today[1]);
@@ -223,7 +255,7 @@ public class ReviewService {
     public List<DeckCount> decks(Instant now) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             unburyIfDayChanged(now);
-            Instant dayEnd = studyDay.nextStart(now);
+            Instant dayEnd = studyDay().nextStart(now);
             Map<String, long[]> counts = new java.util.TreeMap<>();
             List<Object[]> rows = em.createQuery("select c.deck, c.queue, count(c), sum(case when c.queue = 1 and c.due <= :learn then 1 "
                     + "when c.queue = 2 and c.due < :dayEnd then 1 else 0 end) from CardEntity c where c.queue <> -3 "
@@ -270,8 +302,11 @@ public class ReviewService {
                         + " is earlier than this card's last review (" + card.lastReview + "); reviews must be in order.");
             }
             Memory before = card.memory();
-            Memory after = fsrs.preview(before, at, fuzzDraw(card)).get(rating);
+            Scheduled s = scheduled(card, at);
+            Memory after = s.scheduling().fsrs().preview(before, at, s.chooser()).get(rating);
             ReviewLogEntity log = ReviewLogEntity.of(card, rating, at, after);
+            log.parametersId = s.scheduling().parametersId();
+            log.desiredRetention = s.scheduling().desiredRetention();
             em.persist(log);
             card.apply(after);
             if (after.lapses() >= config.srs().leechLapses() && after.lapses() > before.lapses()) {
@@ -281,6 +316,9 @@ public class ReviewService {
             return new Change(card, log);
         }));
         tally(result.log(), 1);
+        ReviewLogEntity log = result.log();
+        dueCalendar.moved(log.queueBefore == CardEntity.QUEUE_REVIEW ? log.dueBefore : null,
+                result.card().queue == CardEntity.QUEUE_REVIEW ? result.card().due : null);
         version.incrementAndGet();
         return result.card();
     }
@@ -290,7 +328,7 @@ public class ReviewService {
     }
 
     private void tally(ReviewLogEntity log, int sign) {
-        ReviewDays.Answer answer = new ReviewDays.Answer(log.id, studyDay.dateOf(log.reviewedAt), log.rating,
+        ReviewDays.Answer answer = new ReviewDays.Answer(log.id, studyDay().dateOf(log.reviewedAt), log.rating,
                 "REVIEW".equals(log.stateBefore));
         if (sign > 0) {
             reviewDays.added(answer);
@@ -315,6 +353,7 @@ public class ReviewService {
             return new Change(card, log);
         }));
         tally(change.log(), -1);
+        dueCalendar.invalidate();
         version.incrementAndGet();
         return change.card();
     }
@@ -326,7 +365,7 @@ public class ReviewService {
                 throw new ReviewException(ReviewException.Kind.CONFLICT, "Only cards in the study queue can be buried.");
             }
             card.queue = CardEntity.QUEUE_BURIED;
-            card.buriedUntil = studyDay.nextStart(now);
+            card.buriedUntil = studyDay().nextStart(now);
         });
     }
 
@@ -356,6 +395,29 @@ public class ReviewService {
         });
     }
 
+    /**
+     * Brings review cards forward to the given times (an interview plan); a card is moved only if it is on day
+     * intervals and due later than its new time. Schedules only: the review log is not touched. Returns how many moved.
+     */
+    public int bringForward(Map<String, Instant> dues) {
+        int moved = QuarkusTransaction.requiringNew().call(() -> {
+            int n = 0;
+            for (Map.Entry<String, Instant> e : dues.entrySet()) {
+                CardEntity c = em.find(CardEntity.class, e.getKey());
+                if (c != null && c.queue == CardEntity.QUEUE_REVIEW && c.due != null && c.due.isAfter(e.getValue())) {
+                    c.due = e.getValue();
+                    n++;
+                }
+            }
+            return n;
+        });
+        if (moved > 0) {
+            dueCalendar.invalidate();
+            version.incrementAndGet();
+        }
+        return moved;
+    }
+
     /** Puts a suspended or buried card back in the queue its state belongs to. */
     public CardEntity restore(String id) {
         return change(id, card -> {
@@ -376,6 +438,7 @@ public class ReviewService {
             change.accept(c);
             return c;
         }));
+        dueCalendar.invalidate();
         version.incrementAndGet();
         return card;
     }
@@ -403,10 +466,10 @@ public class ReviewService {
     private final java.util.concurrent.atomic.AtomicReference<Today> today = new java.util.concurrent.atomic.AtomicReference<>();
 
     private int[] doneToday(Instant now) {
-        java.time.LocalDate day = studyDay.dateOf(now);
+        java.time.LocalDate day = studyDay().dateOf(now);
         Today t = today.get();
         if (t == null || !t.day().equals(day)) {
-            int[] counted = countDoneToday(studyDay.start(day));
+            int[] counted = countDoneToday(studyDay().start(day));
             t = new Today(day, counted[0], counted[1]);
             today.set(t);
         }
@@ -414,7 +477,7 @@ public class ReviewService {
     }
 
     private void countToday(Instant at, String stateBefore, int sign) {
-        java.time.LocalDate day = studyDay.dateOf(at);
+        java.time.LocalDate day = studyDay().dateOf(at);
         int isNew = "NEW".equals(stateBefore) ? sign : 0;
         int isReview = "REVIEW".equals(stateBefore) ? sign : 0;
         today.updateAndGet(t -> t != null && t.day().equals(day)
@@ -487,7 +550,7 @@ public class ReviewService {
             List<ReviewDays.Answer> all = new ArrayList<>();
             em.createQuery("select r.id, r.reviewedAt, r.rating, r.stateBefore from ReviewLogEntity r where r.undone = false",
                     Object[].class).getResultStream().forEach(row -> all.add(new ReviewDays.Answer(((Number) row[0]).longValue(),
-                    studyDay.dateOf((Instant) row[1]), ((Number) row[2]).intValue(), "REVIEW".equals(row[3]))));
+                    studyDay().dateOf((Instant) row[1]), ((Number) row[2]).intValue(), "REVIEW".equals(row[3]))));
             return all;
         }));
     }

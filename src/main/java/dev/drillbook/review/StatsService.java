@@ -33,6 +33,12 @@ public class StatsService implements MasterySource {
     @Inject
     dev.drillbook.quiz.CardCatalog catalog;
 
+    @Inject
+    Scheduling scheduling;
+
+    @Inject
+    ParameterSets parameterSets;
+
     private volatile MasterySnapshot snapshot;
 
     private record MasterySnapshot(long stamp, Instant at, Map<String, double[]> notes, Map<String, double[]> tags) {
@@ -65,10 +71,12 @@ public class StatsService implements MasterySource {
         }
         Map<String, double[]> notes = new HashMap<>();
         Map<String, double[]> tags = new HashMap<>();
-        Fsrs fsrs = reviews.fsrs();
-        List<Object[]> rows = em.createQuery("select c.notes, c.tags, c.stability, c.lastReview from CardEntity c "
+        SchedulingPolicy policy = scheduling.policy();
+        Map<String, Fsrs> byDeck = new HashMap<>();
+        List<Object[]> rows = em.createQuery("select c.notes, c.tags, c.stability, c.lastReview, c.deck from CardEntity c "
                 + "where c.queue <> -3", Object[].class).getResultList();
         for (Object[] row : rows) {
+            Fsrs fsrs = byDeck.computeIfAbsent((String) row[4], policy::fsrs);
             double r = row[3] == null ? 0 : fsrs.retrievability(Fsrs.wholeDays((Instant) row[3], now), (Double) row[2]);
             for (String note : CardEntity.splitList((String) row[0])) {
                 double[] sum = notes.computeIfAbsent(note, k -> new double[2]);
@@ -194,9 +202,37 @@ public class StatsService implements MasterySource {
         }
 
         MasterySnapshot m = mastery(now);
+        List<StudyStats.CalibrationBin> calibration = calibration(filter, now);
         return new StudyStats(heatmap, forecastDays, monthAnswers == 0 ? null : (double) monthPasses / monthAnswers,
                 reviewAnswers == 0 ? null : (double) reviewPasses / reviewAnswers, monthAnswers, byState,
-                ranked(m.tags()), ranked(m.notes()), perDay.getOrDefault(today, 0), streak, stability);
+                ranked(m.tags()), ranked(m.notes()), perDay.getOrDefault(today, 0), streak, stability, calibration);
+    }
+
+    /**
+     * Predicted against actual recall over the last year's answers at least a day after the card's previous one:
+     * R(t, S) from the stability before the answer and the decay of the weights recorded with it (the current ones
+     * for answers logged before weights were recorded).
+     */
+    List<StudyStats.CalibrationBin> calibration(CardFilter filter, Instant now) {
+        var q = em.createQuery("select r.elapsedDays, r.stabilityBefore, r.rating, r.parametersId, c.deck from ReviewLogEntity r, "
+                + "CardEntity c where c.id = r.cardId and r.undone = false and r.elapsedDays >= 1 and r.lastReviewBefore is not null "
+                + "and r.stabilityBefore > 0 and r.reviewedAt >= :since" + filter.where(), Object[].class)
+                .setParameter("since", now.minus(Duration.ofDays(365)));
+        filter.bind(q);
+        SchedulingPolicy policy = scheduling.policy();
+        Map<String, Fsrs> byParameters = new HashMap<>();
+        Map<String, Fsrs> byDeck = new HashMap<>();
+        RecallCalibration tally = new RecallCalibration();
+        q.getResultStream().forEach(row -> {
+            String id = (String) row[3];
+            Fsrs fsrs = id == null ? null : byParameters.computeIfAbsent(id, k -> parameterSets.weights(k)
+                    .map(w -> new Fsrs(policy.base().withWeights(w))).orElse(null));
+            if (fsrs == null) {
+                fsrs = byDeck.computeIfAbsent((String) row[4], policy::fsrs);
+            }
+            tally.add(fsrs.retrievability(((Number) row[0]).intValue(), ((Number) row[1]).doubleValue()), ((Number) row[2]).intValue() > 1);
+        });
+        return tally.bins();
     }
 
     private static List<StudyStats.Mastery> ranked(Map<String, double[]> sums) {

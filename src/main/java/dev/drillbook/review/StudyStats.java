@@ -15,10 +15,18 @@ import java.util.List;
  * @param notes mastery per note, weakest first
  * @param reviewsToday answers given today
  * @param streak consecutive study days with at least one answer, ending today or yesterday
+ * @param calibration predicted against actual recall of the last year's reviews, by predicted retrievability
  */
 public record StudyStats(List<DayCount> heatmap, List<DayCount> forecast, Double retentionMonth, Double retentionAll,
         long reviewsMonth, List<StateCount> byState, List<Mastery> tags, List<Mastery> notes, int reviewsToday, int streak,
-        List<Bucket> stability) {
+        List<Bucket> stability, List<CalibrationBin> calibration) {
+
+    /**
+     * Reviews whose predicted probability of recall (R when they were answered, with the weights then in force) fell
+     * in [from, to): how many, what was predicted on average, and the share actually recalled (both null for an empty bin).
+     */
+    public record CalibrationBin(double from, double to, long reviews, Double predicted, Double actual) {
+    }
 
     public record DayCount(LocalDate date, int count) {
     }

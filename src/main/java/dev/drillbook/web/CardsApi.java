@@ -59,10 +59,11 @@ public class CardsApi {
     }
 
     public record LogJson(long id, int rating, Instant reviewedAt, int elapsedDays, int scheduledDays, String stateBefore,
-            String stateAfter, double stability, double difficulty, Instant due, boolean undone) {
+            String stateAfter, double stability, double difficulty, Instant due, boolean undone, String parametersId, Double desiredRetention) {
         static LogJson of(ReviewLogEntity r) {
             return new LogJson(r.id, r.rating, r.reviewedAt, r.elapsedDays, r.scheduledDays, r.stateBefore.toLowerCase(java.util.Locale.ROOT),
-                    r.stateAfter.toLowerCase(java.util.Locale.ROOT), r.stabilityAfter, r.difficultyAfter, r.dueAfter, r.undone);
+                    r.stateAfter.toLowerCase(java.util.Locale.ROOT), r.stabilityAfter, r.difficultyAfter, r.dueAfter, r.undone, r.parametersId,
+                    r.desiredRetention);
         }
     }
 

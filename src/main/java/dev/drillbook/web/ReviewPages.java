@@ -67,7 +67,12 @@ public class ReviewPages {
 
     record StatsPage(String scope, List<Cell> heatmap, List<Cell> months, List<Cell> forecast, int forecastMax, String retentionMonth,
             String retentionAll, long reviewsMonth, List<StudyStats.StateCount> states, long stateTotal, List<Cell> stability,
-            long stabilityMax, List<MasteryRow> tags, List<MasteryRow> notes, int reviewsToday, int streak, int reviewsYear) {
+            long stabilityMax, List<MasteryRow> tags, List<MasteryRow> notes, int reviewsToday, int streak, int reviewsYear,
+            List<Cell> calibration, List<CalibrationRow> calibrationRows, long calibrated, String calibrationGap) {
+    }
+
+    /** One retrievability bin of the calibration chart's table. */
+    record CalibrationRow(String range, long reviews, String predicted, String actual) {
     }
 
     @CheckedTemplate
@@ -181,8 +186,31 @@ public class ReviewPages {
                 vault.note(m.name()).map(Note::title).orElse(m.name()), SiteUrls.note(m.name()),
                 "/review/study?note=" + SiteUrls.encodePath(m.name()), percent(m.mastery()), m.cards(), level(m.mastery()))).toList();
         String scope = filter.deck() != null ? "deck " + filter.deck() : filter.tag() != null ? "#" + filter.tag() : "all cards";
+        // calibration: predicted (x) against actual (y) recall per bin, on 0.3–1 axes in a 240-unit square
+        List<Cell> calibration = new ArrayList<>();
+        List<CalibrationRow> calibrationRows = new ArrayList<>();
+        long calibrated = s.calibration().stream().mapToLong(StudyStats.CalibrationBin::reviews).sum();
+        long cmax = Math.max(1, s.calibration().stream().mapToLong(StudyStats.CalibrationBin::reviews).max().orElse(1));
+        double gap = 0;
+        for (StudyStats.CalibrationBin b : s.calibration()) {
+            String range = b.from() == 0 ? "< 50%" : percent(b.from()) + "–" + percent(b.to()) + "%";
+            if (b.reviews() == 0) {
+                continue;
+            }
+            gap += Math.abs(b.predicted() - b.actual()) * b.reviews();
+            double r = 3 + 9 * Math.sqrt((double) b.reviews() / cmax);
+            calibration.add(new Cell(axis(b.predicted()), 240 - axis(b.actual()), r, 0, 0, range + ": predicted " + pct(b.predicted())
+                    + ", recalled " + pct(b.actual()) + " of " + b.reviews(), null));
+            calibrationRows.add(new CalibrationRow(range, b.reviews(), pct(b.predicted()), pct(b.actual())));
+        }
         return Templates.stats(new StatsPage(scope, heat, months, forecast, fmax, pct(s.retentionMonth()), pct(s.retentionAll()),
-                s.reviewsMonth(), s.byState(), stateTotal, stability, smax, tagRows, noteRows, s.reviewsToday(), s.streak(), reviewsYear));
+                s.reviewsMonth(), s.byState(), stateTotal, stability, smax, tagRows, noteRows, s.reviewsToday(), s.streak(), reviewsYear,
+                calibration, calibrationRows, calibrated, calibrated == 0 ? "—" : String.format(Locale.ROOT, "%.1f points", 100 * gap / calibrated)));
+    }
+
+    /** 0.3–1 onto 0–240 (values below 0.3 sit on the edge). */
+    private static double axis(double v) {
+        return 240 * (Math.max(0.3, Math.min(1, v)) - 0.3) / 0.7;
     }
 
     private static int percent(double v) {
