@@ -246,27 +246,6 @@ public final class OfflineEstimator {
         return new Grade(grader, shown, band, List.of(), points, List.of(), List.of(), drill.followUps(), flags, "low", notes);
     }
 
-    /**
-     * Suggested at least for a full answer that word coverage cannot read: at least {@value #BREADTH_WORDS} words, all in
-     * sentences, using {@value #BREADTH_TERMS} or more distinct terms of the drill (prompt, key points, rubric, outline,
-     * follow-ups) and mostly words of its own, nothing copied, negated or repeated. On the in-house set only strong answers
-     * (people: 84–90) and faithful paraphrases (82–86) meet it; solid answers use 20–35 of the drill's terms, weak, padded
-     * and off-topic ones at most 14. Designed on those answers, so it is a guard against punishing paraphrase, not a measure.
-     */
-    static final int BREADTH_FLOOR = 60;
-    static final int BREADTH_WORDS = 200;
-    static final int BREADTH_TERMS = 40;
-    static final double BREADTH_NOVEL = 0.5;
-
-    /** Distinct content words of the answer that the drill's own text uses anywhere: how much of its ground the answer covers. */
-    static int topicBreadth(Drill drill, String answer) {
-        Set<String> topic = new HashSet<>(Terms.of(drill.title() + " " + drill.prompt() + " " + drill.referenceOutline() + " "
-                + String.join(" ", drill.followUps())));
-        drill.rubric().forEach(r -> topic.addAll(Terms.of(r.title() + " " + r.description())));
-        drill.keyPoints().forEach(k -> topic.addAll(Terms.of(k.statement())));
-        return (int) new HashSet<>(Terms.of(answer)).stream().filter(topic::contains).count();
-    }
-
     /** Share of the answer's distinct content words that neither the key points nor the prompt use. */
     static double novelShare(Drill drill, String answer) {
         Set<String> known = new HashSet<>(Terms.of(drill.title() + " " + drill.prompt()));
