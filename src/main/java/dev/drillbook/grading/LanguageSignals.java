@@ -143,16 +143,16 @@ final class LanguageSignals {
     }
 
     /**
-     * Whether {@code text} contains a run of at least {@code run} consecutive words of {@code source} (or all of it,
-     * when it is shorter): copied, not written.
+     * Whether {@code text} contains a run of consecutive words of {@code source} at least {@code run} long and at least
+     * {@code share} of the source (or all of it, when it is shorter): copied, not written.
      */
-    static boolean copies(String text, String source, int run) {
+    static boolean copies(String text, String source, int run, double share) {
         List<String> src = words(source);
         if (src.size() < 4) {
             return false;
         }
         String hay = " " + String.join(" ", words(text)) + " ";
-        int n = Math.min(run, src.size());
+        int n = Math.min(Math.max(run, (int) Math.ceil(share * src.size())), src.size());
         for (int i = 0; i + n <= src.size(); i++) {
             if (hay.contains(" " + String.join(" ", src.subList(i, i + n)) + " ")) {
                 return true;

@@ -184,8 +184,7 @@ public final class OfflineEstimator {
                 }
             }
             String status = best >= COVERED ? "covered" : best >= PARTIAL ? "partial" : "missing";
-            if (LanguageSignals.copies(answer, kp.statement(),
-                    Math.max(PASTED_RUN, (int) Math.ceil(PASTED_SHARE * LanguageSignals.words(kp.statement()).size())))) {
+            if (LanguageSignals.copies(answer, kp.statement(), PASTED_RUN, PASTED_SHARE)) {
                 pasted++;
                 status = "missing";
             } else if (bestNegated && status.equals("missing")) {
