@@ -1,5 +1,8 @@
 package dev.drillbook.grading;
 
+import jakarta.annotation.PreDestroy;
+import org.eclipse.microprofile.context.ThreadContext;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import dev.drillbook.config.DrillbookConfig;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +57,15 @@ public class CalibrationService {
         return config.calibration().mohlerFile().isPresent();
     }
 
+    /** Runs calibrations off the request thread, one at a time, with no request context carried over. */
+    private final ManagedExecutor executor = ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
+            .cleared(ThreadContext.ALL_REMAINING).build();
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
     /** Starts a run unless one is going; returns false if one is. */
     public boolean start() {
         if (!running.compareAndSet(false, true)) {
@@ -61,7 +73,7 @@ public class CalibrationService {
         }
         CompletableFuture<CalibrationReport> run = new CompletableFuture<>();
         current = run;
-        Thread t = new Thread(() -> {
+        executor.execute(() -> {
             try {
                 latest = run();
                 run.complete(latest);
@@ -71,9 +83,7 @@ public class CalibrationService {
             } finally {
                 running.set(false);
             }
-        }, "calibration");
-        t.setDaemon(true);
-        t.start();
+        });
         return true;
     }
 

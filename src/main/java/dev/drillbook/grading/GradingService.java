@@ -1,5 +1,7 @@
 package dev.drillbook.grading;
 
+import org.eclipse.microprofile.context.ThreadContext;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import dev.drillbook.config.DrillbookConfig;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,10 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Drafts, attempts and grading. An answer is committed to the database before anything else happens; grading then runs
@@ -44,7 +43,7 @@ public class GradingService {
     ObjectMapper json;
 
     private final Clock clock = Clock.systemUTC();
-    private volatile ExecutorService pool;
+    private volatile ManagedExecutor pool;
     private volatile LlmJudge judge;
 
     /** Now, to the millisecond: what the database keeps, so a value read back equals the one returned. */
@@ -63,12 +62,9 @@ public class GradingService {
                         config.llm().concurrency()), new LlmJudge.Policy(config.llm().maxRetries(), config.llm().retryBackoff(),
                         config.llm().timeout(), config.llm().deadline()), d -> Thread.sleep(d.toMillis()), clock))
                 .orElse(null);
-        AtomicInteger n = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(Math.max(1, config.llm().concurrency()), r -> {
-            Thread t = new Thread(r, "grading-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // at most drillbook.llm.concurrency answers are graded at once: the endpoint's own limit, not this machine's
+        pool = ManagedExecutor.builder().maxAsync(Math.max(1, config.llm().concurrency())).propagated(ThreadContext.NONE)
+                .cleared(ThreadContext.ALL_REMAINING).build();
         LOG.infof("Grading with %s", judge == null ? "the offline estimate (no drillbook.llm.base-url)" : "the LLM judge, model " + judge.model());
         // in the background, not on the start-up path
         pool.submit(this::regradePending);

@@ -1,5 +1,7 @@
 package dev.drillbook.quiz;
 
+import org.eclipse.microprofile.context.ThreadContext;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import dev.drillbook.config.DrillbookConfig;
 import dev.drillbook.markdown.Resolution;
 import dev.drillbook.markdown.SiteUrls;
@@ -37,8 +39,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -67,11 +67,9 @@ public class CardCatalog implements ProblemSource {
     @Inject
     dev.drillbook.review.ReviewService reviews;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "drillbook-cards");
-        t.setDaemon(true);
-        return t;
-    });
+    /** One task at a time, in order: card syncs must apply in the order the changes came. */
+    private final ManagedExecutor worker = ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
+            .cleared(ThreadContext.ALL_REMAINING).build();
     private final Map<String, List<VaultProblem>> problems = new ConcurrentHashMap<>();
     /** Sources that had cards at the last sync: a note losing its #flashcards tag must lose its cards. */
     private final Set<String> sourcesWithCards = ConcurrentHashMap.newKeySet();
@@ -102,6 +100,12 @@ public class CardCatalog implements ProblemSource {
             watcher.close();
         }
         worker.shutdownNow();
+        // let a sync in progress finish before the database closes under it ("EntityManager is closed" at shutdown)
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits until the first reading of all card sources is done (tests, the review page on a cold start). */

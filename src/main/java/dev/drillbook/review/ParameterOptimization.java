@@ -1,5 +1,7 @@
 package dev.drillbook.review;
 
+import org.eclipse.microprofile.context.ThreadContext;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import dev.drillbook.review.optimizer.Evaluation;
 import dev.drillbook.review.optimizer.FsrsOptimizer;
 import dev.drillbook.review.optimizer.ReviewHistory;
@@ -20,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * "Optimise" and "Evaluate" over the user's own review log, for all cards or one deck (and its sub-decks): the log
@@ -49,11 +49,9 @@ public class ParameterOptimization {
     @Inject
     Settings settings;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "fsrs-optimizer");
-        t.setDaemon(true);
-        return t;
-    });
+    /** One optimisation at a time: each is CPU-bound for seconds, and a queued one sees the previous one's result. */
+    private final ManagedExecutor worker = ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
+            .cleared(ThreadContext.ALL_REMAINING).build();
 
     /** Jobs by id, oldest first; only the last {@value #KEPT_JOBS} are kept. */
     private final Map<String, Job> jobs = new LinkedHashMap<>();

@@ -10,15 +10,16 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Serialised graph JSON, cached by {@link GraphService#stamp}: the whole-vault graph of a large vault is megabytes
@@ -75,19 +76,17 @@ public class GraphJsonCache {
         cachedBytes = 0;
     }
 
-    private final ScheduledExecutorService warmer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "drillbook-graph-json");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        return thread;
-    });
+    /** Prepares the JSON off the event thread, one view at a time. */
+    private final ManagedExecutor warmer = ManagedExecutor.builder().maxAsync(1).propagated(ThreadContext.NONE)
+            .cleared(ThreadContext.ALL_REMAINING).build();
     /**
      * How long the vault must be quiet before the graph page's JSON is prepared again. Obsidian saves a note being
      * typed every two seconds; recomputing the graph's metrics and layout after each save made ~13 MB of structures
      * per save that the young collections then had to copy, in pauses of up to 50 ms that landed on the next edits.
      */
     static final Duration SETTLE = Duration.ofSeconds(3);
-    private ScheduledFuture<?> pendingWarm;
+    /** Counts vault changes: a warm-up scheduled for an earlier change than the latest has been superseded. */
+    private final AtomicLong changes = new AtomicLong();
 
     /** What the graph page asks for first (see graph.js): the most central notes, laid out here for big vaults. */
     static GraphQuery graphPageDefault(int notes) {
@@ -121,12 +120,12 @@ public class GraphJsonCache {
             warmer.execute(() -> warm(true));
             return;
         }
-        synchronized (this) {
-            if (pendingWarm != null) {
-                pendingWarm.cancel(false);
+        long latest = changes.incrementAndGet();
+        CompletableFuture.delayedExecutor(SETTLE.toMillis(), TimeUnit.MILLISECONDS, warmer).execute(() -> {
+            if (changes.get() == latest) {
+                warm(false);
             }
-            pendingWarm = warmer.schedule(() -> warm(false), SETTLE.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        });
     }
 
     private void warm(boolean initial) {
