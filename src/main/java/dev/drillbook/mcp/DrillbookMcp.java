@@ -43,6 +43,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Drillbook for assistants that speak the Model Context Protocol (streamable HTTP at {@code /mcp}): search and read
@@ -98,8 +100,18 @@ public class DrillbookMcp {
         });
     }
 
+    /**
+     * The notes registered as resources. Asking the resource manager instead ({@code getResource}) scans every
+     * registered resource: on obsidian-hub's 6,571 notes that was 21 million entries and a busy core for a minute
+     * after every start (JFR: 80 % of the CPU samples once the vault was loaded).
+     */
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
+
     private void sync(VaultChanged event) {
         for (String path : event.removed()) {
+            if (!registered.remove(path)) {
+                continue;
+            }
             try {
                 resources.removeResource(uri(path));
             } catch (RuntimeException e) {
@@ -107,16 +119,19 @@ public class DrillbookMcp {
             }
         }
         for (String path : event.changed()) {
-            if (resources.getResource(uri(path)) != null) {
+            if (registered.contains(path)) {
                 continue;
             }
-            vault.note(path).ifPresent(note -> resources.newResource(path)
-                    .setUri(uri(path))
-                    .setTitle(note.title())
-                    .setDescription("Note \"" + note.title() + "\"" + (note.tags().isEmpty() ? "" : ", tags " + String.join(", ", note.tags())))
-                    .setMimeType("text/markdown")
-                    .setHandler(args -> new ResourceResponse(new TextResourceContents(uri(path), source(path).orElse(""), "text/markdown")))
-                    .register());
+            vault.note(path).ifPresent(note -> {
+                resources.newResource(path)
+                        .setUri(uri(path))
+                        .setTitle(note.title())
+                        .setDescription("Note \"" + note.title() + "\"" + (note.tags().isEmpty() ? "" : ", tags " + String.join(", ", note.tags())))
+                        .setMimeType("text/markdown")
+                        .setHandler(args -> new ResourceResponse(new TextResourceContents(uri(path), source(path).orElse(""), "text/markdown")))
+                        .register();
+                registered.add(path);
+            });
         }
     }
 
