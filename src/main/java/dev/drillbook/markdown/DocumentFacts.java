@@ -117,6 +117,10 @@ final class DocumentFacts {
         } else if (node instanceof Tag tag) {
             tags.putIfAbsent(Tags.key(tag.name()), tag.name());
             text.append(tag.name());
+        } else if (node instanceof DisplayMath math && !math.closed()) {
+            problems.add(new MarkdownProblem(MarkdownProblem.UNCLOSED_MATH, "A $$ math block is not closed before the next "
+                    + "blank line, so it is shown as text. Add the closing $$.", line(math)));
+            text.append("$$ ").append(math.tex()).append('\n');
         } else if (node instanceof InlineMath || node instanceof DisplayMath || node instanceof HtmlBlock
                 || node instanceof HtmlInline) {
             text.append(' ');

@@ -14,6 +14,7 @@ public record MarkdownProblem(String kind, String message, Integer line) {
     public static final String AMBIGUOUS_LINK = "ambiguous-link";
     public static final String BROKEN_ANCHOR = "broken-anchor";
     public static final String UNTERMINATED_COMMENT = "unterminated-comment";
+    public static final String UNCLOSED_MATH = "unclosed-math";
     public static final String EMBED_CYCLE = "embed-cycle";
     public static final String UNREADABLE = "unreadable-file";
     public static final String TOO_DEEP = "nesting-too-deep";

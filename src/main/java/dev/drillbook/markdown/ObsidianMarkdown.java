@@ -40,7 +40,7 @@ public final class ObsidianMarkdown {
     /**
      * Changes whenever parsing or the facts read from it change: facts stored under another version are read again.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private final Parser parser;
     private final HtmlRenderer renderer;

@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * {@code $$} display blocks: opened by a line that starts with {@code $$} (up to three spaces of indent, so it works
  * in list items and callouts too), closed by the first line that ends with {@code $$}. {@code $$x$$} alone on a line
- * is a one-line block. A line like {@code $$a$$ and more} is left to the inline parser.
+ * is a one-line block. A line like {@code $$a$$ and more} is left to the inline parser. A block not closed by its
+ * first blank line ends there, unclosed: it is shown as the text it is, and reported.
  */
 public class MathBlockParser extends AbstractBlockParser {
 
@@ -47,6 +48,10 @@ public class MathBlockParser extends AbstractBlockParser {
         }
         BasedSequence line = state.getLine().subSequence(state.getIndex());
         String text = line.toString().stripTrailing();
+        if (text.isBlank() && tex.length() > 0) {
+            // TeX has no blank lines in math: a block still open here was never closed, and must not swallow the note
+            return BlockContinue.none();
+        }
         if (text.endsWith("$$")) {
             String before = text.substring(0, text.length() - 2);
             appendLine(before);

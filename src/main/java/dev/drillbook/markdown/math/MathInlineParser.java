@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Parses {@code $…$} and {@code $$…$$} in running text into {@link InlineMath} before emphasis, HTML or table
  * pipes can touch the TeX. Currency is not math (Pandoc's rule): the opening {@code $} must not be followed by
- * whitespace, the closing one must not be preceded by whitespace nor followed by a digit. {@code \$} never
+ * whitespace, the closing one must not be preceded by whitespace nor followed by a digit, and a {@code $} after
+ * whitespace before any closing one means the first was a price. {@code \$} never
  * opens or closes (the core escape handling consumes a leading one; inside math it is skipped).
  */
 public class MathInlineParser implements InlineParserExtension {
@@ -67,6 +68,10 @@ public class MathInlineParser implements InlineParserExtension {
                 boolean digitAfter = i + 1 < input.length() && Character.isDigit(input.charAt(i + 1));
                 if (!spaceBefore && !digitAfter && i > from) {
                     return i;
+                }
+                if (spaceBefore) {
+                    // a " $" can only open math: the first $ was a price ("Pay $5, then compute $x^2$")
+                    return -1;
                 }
             }
         }

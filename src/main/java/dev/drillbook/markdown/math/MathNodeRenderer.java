@@ -36,6 +36,14 @@ public class MathNodeRenderer implements NodeRenderer {
 
     private void renderBlock(DisplayMath node, NodeRendererContext context, HtmlWriter html) {
         html.line();
+        if (!node.closed()) {
+            // as text, so the reader sees where the closing $$ is missing
+            html.tag("p");
+            html.text("$$\n" + node.tex());
+            html.tag("/p");
+            html.line();
+            return;
+        }
         html.attr("class", "math math-block").withAttr().tag("div");
         html.text(node.tex());
         html.tag("/div");
