@@ -122,6 +122,12 @@ public class MathBlockParser extends AbstractBlockParser {
         }
     }
 
+    /** True when a paragraph is open in a container this line did not match (the line would continue it lazily). */
+    private static boolean isLazyContinuation(ParserState state, MatchedBlockParser matched) {
+        return state.getActiveBlockParser() instanceof com.vladsch.flexmark.parser.core.ParagraphParser
+                && state.getActiveBlockParser() != matched.getBlockParser();
+    }
+
     private static class StartFactory extends AbstractBlockParserFactory {
         StartFactory(DataHolder options) {
             super(options);
@@ -130,6 +136,11 @@ public class MathBlockParser extends AbstractBlockParser {
         @Override
         public BlockStart tryStart(ParserState state, MatchedBlockParser matchedBlockParser) {
             if (state.getIndent() >= 4) {
+                return BlockStart.none();
+            }
+            if (isLazyContinuation(state, matchedBlockParser)) {
+                // "$$" under a list item's paragraph, indented less than the item: CommonMark makes it a lazy
+                // continuation line of that paragraph, so the list goes on; the inline parser typesets it
                 return BlockStart.none();
             }
             BasedSequence line = state.getLine();
