@@ -47,9 +47,12 @@ import java.util.Optional;
 /**
  * Drillbook for assistants that speak the Model Context Protocol (streamable HTTP at {@code /mcp}): search and read
  * notes, follow the topic graph, be quizzed from a chat, list drills and grade answers. Every note is also a resource
- * ({@code drillbook://note/<path>}), so a client can reference a note instead of pasting it.
+ * ({@code drillbook://note/<path>}), so a client can reference a note instead of pasting it, and subscribe to it: an edit
+ * of the file sends {@code notifications/resources/updated}. A tool's errors are tool results with a readable message
+ * ({@link ToolErrors}).
  */
 @ApplicationScoped
+@ToolErrors
 public class DrillbookMcp {
 
     private static final Logger LOG = Logger.getLogger(DrillbookMcp.class);
@@ -107,7 +110,10 @@ public class DrillbookMcp {
             }
         }
         for (String path : event.changed()) {
-            if (resources.getResource(uri(path)) != null) {
+            ResourceManager.ResourceInfo existing = resources.getResource(uri(path));
+            if (existing != null) {
+                // an edited note: clients that subscribed to it (resources/subscribe) are told to read it again
+                existing.sendUpdateAndForget();
                 continue;
             }
             vault.note(path).ifPresent(note -> resources.newResource(path)
