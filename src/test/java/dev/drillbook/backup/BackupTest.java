@@ -236,6 +236,43 @@ class BackupTest {
         }
     }
 
+    @Test
+    void aBackupWrittenOnH2MergesIn() throws Exception {
+        // written by the packaged app on H2 over the fixture vault, one rag card answered twice; in BackupPostgresTest
+        // this is the H2 → PostgreSQL move
+        JsonNode h2 = JSON.readTree(Files.readString(Path.of("src/test/resources/backups/h2-backup.json")));
+        JsonNode answered = null;
+        for (JsonNode c : h2.get("cards")) {
+            if (c.get("reps").asInt() == 2) {
+                answered = c;
+            }
+        }
+        JsonNode pristine = JSON.readTree(given().get("/api/backup").then().statusCode(200).extract().asString());
+        try {
+            wipeHistory();
+            JsonPath first = restore(h2);
+            assertEquals(1, first.getInt("cardsUpdated"));
+            assertEquals(2, first.getInt("reviewsAdded"));
+            assertEquals(0, first.getInt("cardsHidden"), "the fixture vault holds every card of it");
+            JsonNode here = null;
+            for (JsonNode c : JSON.readTree(given().get("/api/backup").then().statusCode(200).extract().asString()).get("cards")) {
+                if (c.get("source").equals(answered.get("source")) && c.get("fingerprint").equals(answered.get("fingerprint"))) {
+                    here = c;
+                }
+            }
+            assertEquals(2, here.get("reps").asInt());
+            assertEquals("REVIEW", here.get("state").asText());
+            assertEquals(Instant.parse(answered.get("lastReview").asText()), Instant.parse(here.get("lastReview").asText()));
+            assertEquals(2, given().get("/api/cards/" + here.get("id").asText() + "/reviews").then().extract().jsonPath().getList("").size());
+            JsonPath again = restore(h2);
+            assertEquals(0, again.getInt("cardsUpdated") + again.getInt("reviewsAdded"));
+            assertEquals(2, again.getInt("reviewsSkipped"));
+        } finally {
+            wipeHistory();
+            restore(pristine);
+        }
+    }
+
     /** Adds a review log row as the export writes it: {@code card} answered good at {@code at}, from new to review. */
     private static ObjectNode logRow(JsonNode doc, String card, Instant at) {
         return ((com.fasterxml.jackson.databind.node.ArrayNode) doc.get("reviewLog")).addObject().put("cardId", card).put("rating", 3)
