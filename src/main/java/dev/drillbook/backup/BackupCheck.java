@@ -1,5 +1,10 @@
 package dev.drillbook.backup;
 
+import dev.drillbook.grading.AttemptEntity;
+import dev.drillbook.interview.ItemEntity;
+import dev.drillbook.interview.ItemKind;
+import dev.drillbook.interview.SessionEntity;
+import dev.drillbook.quiz.CardKind;
 import dev.drillbook.review.CardState;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +30,13 @@ public final class BackupCheck {
 
     private static final Set<String> STATES = Arrays.stream(CardState.values()).map(Enum::name).collect(Collectors.toSet());
     private static final String STATE_NAMES = Arrays.stream(CardState.values()).map(Enum::name).collect(Collectors.joining(", "));
+    private static final List<String> CARD_KINDS = Arrays.stream(CardKind.values()).map(CardKind::key).toList();
+    private static final List<String> ITEM_KINDS = Arrays.stream(ItemKind.values()).map(ItemKind::id).toList();
+    private static final List<String> ATTEMPT_STATUSES = List.of(AttemptEntity.PENDING, AttemptEntity.GRADED, AttemptEntity.FAILED,
+            AttemptEntity.ASSESS);
+    private static final List<String> SESSION_STATUSES = List.of(SessionEntity.ACTIVE, SessionEntity.GRADING, SessionEntity.FINISHED);
+    private static final List<String> ITEM_STATUSES = List.of(ItemEntity.WAITING, ItemEntity.OPEN, ItemEntity.ANSWERED, ItemEntity.TIMED_OUT,
+            ItemEntity.SKIPPED);
     /** FSRS stability is in days; ten times the longest interval Drillbook schedules is generous. */
     private static final double MAX_STABILITY = 365_000;
     /** FSRS difficulty lies in 1–10; 0 is a card never answered. */
@@ -82,7 +94,7 @@ public final class BackupCheck {
         text(c, at, "id", true, 16);
         text(c, at, "source", true, 1024);
         text(c, at, "fingerprint", true, 64);
-        oneOf(c, at, "kind", List.of("basic", "reversed", "cloze"), true);
+        oneOf(c, at, "kind", CARD_KINDS, true);
         text(c, at, "deck", true, 255);
         text(c, at, "front", true, 100_000);
         text(c, at, "back", true, 100_000);
@@ -142,7 +154,7 @@ public final class BackupCheck {
         text(a, at, "graderModel", false, 255);
         text(a, at, "result", false, 1_000_000);
         text(a, at, "error", false, 4000);
-        oneOf(a, at, "status", List.of("pending", "graded", "failed", "assess"), true);
+        oneOf(a, at, "status", ATTEMPT_STATUSES, true);
         instant(a, at, "submittedAt", true);
         for (String f : List.of("startedAt", "gradedAt")) {
             instant(a, at, f, false);
@@ -162,7 +174,7 @@ public final class BackupCheck {
     private void session(JsonNode s, String at) {
         text(s, at, "formatId", true, 1024);
         text(s, at, "title", true, 500);
-        oneOf(s, at, "status", List.of("active", "grading", "finished"), true);
+        oneOf(s, at, "status", SESSION_STATUSES, true);
         instant(s, at, "startedAt", true);
         instant(s, at, "finishedAt", false);
         number(s, at, "score", 0, 100);
@@ -184,8 +196,8 @@ public final class BackupCheck {
                 continue;
             }
             integer(item, where, "position", 0, MAX_COUNT, "a position (0 or more)");
-            oneOf(item, where, "kind", List.of("behavioral", "concept", "coding", "drill"), true);
-            oneOf(item, where, "status", List.of("waiting", "open", "answered", "timed_out", "skipped"), true);
+            oneOf(item, where, "kind", ITEM_KINDS, true);
+            oneOf(item, where, "status", ITEM_STATUSES, true);
             text(item, where, "refId", true, 1024);
             text(item, where, "prompt", true, 100_000);
             text(item, where, "reference", false, 100_000);
@@ -282,10 +294,10 @@ public final class BackupCheck {
             return;
         }
         try {
-            Instant.parse(v.asText());
             if (!v.isTextual()) {
                 throw new DateTimeParseException("not text", v.toString(), 0);
             }
+            Instant.parse(v.asText());
         } catch (DateTimeParseException e) {
             add(at + "." + field + ": " + show(v) + " is not a time (expected e.g. 2026-01-31T08:00:00Z).");
         }
