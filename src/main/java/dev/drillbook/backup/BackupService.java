@@ -218,7 +218,7 @@ public class BackupService {
     }
 
     private Summary restoreAll(JsonNode doc, ObjectMapper f, Instant now, boolean apply) {
-        int[] n = new int[12];
+        int[] n = new int[10];
         Set<String> missing = new TreeSet<>();
         // cards: by id, else by identity (file + fingerprint); whichever side answered the card last keeps its schedule
         Map<String, String> cardIds = new HashMap<>();
