@@ -8,7 +8,12 @@ import dev.drillbook.review.CardEntity;
 import dev.drillbook.review.ReviewLogEntity;
 import dev.drillbook.review.ReviewService;
 
+import dev.drillbook.quiz.CardCatalog;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +24,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,12 +34,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * All of a user's state in one JSON document — card schedules, the review log, drill attempts and drafts, interview
- * sessions — and its restore. Notes and card text are files and are not in it. Restoring matches cards by their
- * identity (file and content fingerprint, since ids are generated per database), skips rows it already holds, and so
- * can be run twice without duplicating anything.
+ * sessions — and its restore. Notes and card text are files and are not in it.
+ * <p>
+ * A restore merges, it never replaces: cards are matched by identity (file and content fingerprint, since ids are
+ * generated per database); the review log becomes the union of both logs; each card keeps the schedule of whichever
+ * side answered it last, so restoring an old backup over newer reviews changes nothing of them. Every value is
+ * checked first ({@link BackupCheck}) and a bad one refuses the whole file. Restoring twice duplicates nothing.
  */
 @ApplicationScoped
 public class BackupService {
@@ -53,17 +65,51 @@ public class BackupService {
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
-    /** What a restore did, per kind of row. */
-    public record Summary(int cardsUpdated, int cardsAdded, int reviewsAdded, int reviewsSkipped, int attemptsAdded, int attemptsSkipped,
-            int draftsRestored, int sessionsAdded, int sessionsSkipped) {
+    /**
+     * What a restore did, or would do ({@code applied} false: a preview). Cards are matched to this database's cards
+     * by id or by file and content; {@code cardsUpdated} of them took the backup's schedule because the backup's
+     * history of them is newer. {@code cardsHidden} matched no card of the vault: kept with their history but out of
+     * review until their file returns; {@code missingFiles} names the files they came from.
+     */
+    public record Summary(boolean applied, int cardsMatched, int cardsUpdated, int cardsHidden, List<String> missingFiles, int reviewsAdded,
+            int reviewsSkipped, int attemptsAdded, int attemptsSkipped, int draftsRestored, int sessionsAdded, int sessionsSkipped) {
     }
 
-    /** Thrown for a document that is not a Drillbook backup; the message says why. */
+    /** Thrown for a document that cannot be restored; the message says why, {@code errors} lists every bad value. */
     public static final class InvalidBackup extends RuntimeException {
+        private final List<String> errors;
+
         public InvalidBackup(String message) {
+            this(message, List.of());
+        }
+
+        public InvalidBackup(String message, List<String> errors) {
             super(message);
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<String> errors() {
+            return errors;
         }
     }
+
+    /** Carries a preview's summary out of the transaction it rolls back. */
+    private static final class Preview extends RuntimeException {
+        final Summary summary;
+
+        Preview(Summary summary) {
+            super(null, null, false, false);
+            this.summary = summary;
+        }
+    }
+
+    /** Missing files listed in a summary: enough to recognise the folder that was not copied. */
+    static final int MISSING_FILES_LISTED = 50;
+    /** A restore right after a start waits this long for the vault's cards to be read, so that it matches them. */
+    static final Duration CARDS_LOADED_WAIT = Duration.ofMinutes(2);
+
+    @Inject
+    CardCatalog catalog;
 
     public ObjectNode export(Instant now) {
         ObjectMapper f = fields();
@@ -102,67 +148,129 @@ public class BackupService {
         });
     }
 
-    public Summary restore(JsonNode doc) {
+    /**
+     * Reads a backup file. A file that ends early (a download or copy cut short) is the common failure, and Jackson
+     * calls it "end-of-input": that is reported as the file being cut off, with where.
+     */
+    public JsonNode read(InputStream in) {
+        try {
+            JsonNode doc = json.readTree(in);
+            if (doc == null || doc.isMissingNode()) {
+                throw new InvalidBackup("The file is cut off at line 1, column 1: it is empty.");
+            }
+            return doc;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "an unknown place" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String message = String.valueOf(e.getOriginalMessage());
+            if (e instanceof JsonEOFException || message.contains("end-of-input")) {
+                throw new InvalidBackup("The file is cut off at " + where + ": it ends in the middle of the backup (was the download or "
+                        + "copy interrupted?). Nothing was restored.");
+            }
+            throw new InvalidBackup("The file is not valid JSON at " + where + ": " + message.lines().findFirst().orElse(message)
+                    + ". Nothing was restored.");
+        } catch (IOException e) {
+            throw new InvalidBackup("The file could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Merges {@code doc} into the database; with {@code dryRun}, works out the same summary and leaves everything as it was. */
+    public Summary restore(JsonNode doc, boolean dryRun, Instant now) {
         if (doc == null || !doc.isObject() || !FORMAT.equals(doc.path("format").asText())) {
             throw new InvalidBackup("This is not a Drillbook backup (expected \"format\": \"" + FORMAT + "\").");
         }
-        if (doc.path("version").asInt() != VERSION) {
-            throw new InvalidBackup("Backup version " + doc.path("version").asText() + " is not supported (this Drillbook reads version "
+        JsonNode version = doc.path("version");
+        if (!version.isIntegralNumber() || version.asLong() < 1) {
+            throw new InvalidBackup("The backup's \"version\" is " + version + "; expected a whole number (this Drillbook writes version "
                     + VERSION + ").");
         }
+        if (version.asLong() > VERSION) {
+            throw new InvalidBackup("This backup was written by a newer Drillbook (backup format version " + version.asLong()
+                    + "); this one reads up to version " + VERSION + ". Update Drillbook to restore it. Nothing was restored.");
+        }
+        List<String> problems = BackupCheck.problems(doc);
+        if (!problems.isEmpty()) {
+            throw new InvalidBackup("The backup has values that cannot be restored (" + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                    + "); nothing was restored.", problems);
+        }
+        // cards are matched against what the vault's files hold: that must have been read first
+        catalog.awaitLoaded(CARDS_LOADED_WAIT);
         ObjectMapper f = fields();
         Summary summary;
         try {
-            summary = QuarkusTransaction.requiringNew().call(() -> restoreAll(doc, f));
+            summary = QuarkusTransaction.requiringNew().call(() -> {
+                Summary s = restoreAll(doc, f, now, !dryRun);
+                if (dryRun) {
+                    // the preview runs the very restore, so that it cannot differ from it, and rolls it back
+                    throw new Preview(s);
+                }
+                return s;
+            });
+        } catch (Preview p) {
+            return p.summary;
         } catch (IllegalArgumentException e) {
             throw new InvalidBackup("The backup could not be read: " + e.getMessage());
         }
-        reviews.restored();
+        if (!dryRun) {
+            reviews.restored();
+        }
         return summary;
     }
 
-    private Summary restoreAll(JsonNode doc, ObjectMapper f) {
-        int[] n = new int[9];
-        // cards: by id, else by identity (file + fingerprint); the backup's schedule wins, the file's text stays
+    private Summary restoreAll(JsonNode doc, ObjectMapper f, Instant now, boolean apply) {
+        int[] n = new int[10];
+        Set<String> missing = new TreeSet<>();
+        // cards: by id, else by identity (file + fingerprint); whichever side answered the card last keeps its schedule
         Map<String, String> cardIds = new HashMap<>();
         for (JsonNode c : doc.path("cards")) {
             CardEntity incoming = f.convertValue(c, CardEntity.class);
-            if (incoming.id == null) {
-                throw new IllegalArgumentException("a card without an id");
-            }
             CardEntity existing = CardEntity.findById(incoming.id);
             if (existing == null) {
                 existing = CardEntity.<CardEntity>find("source = ?1 and fingerprint = ?2 and queue <> ?3", incoming.source, incoming.fingerprint,
                         CardEntity.QUEUE_DELETED).firstResult();
             }
-            if (existing == null && incoming.queue == CardEntity.QUEUE_DELETED) {
+            if (existing == null) {
                 // a card removed from its file: its history may already be here under another id
                 existing = CardEntity.<CardEntity>find("source = ?1 and fingerprint = ?2 and queue = ?3", incoming.source, incoming.fingerprint,
                         CardEntity.QUEUE_DELETED).firstResult();
             }
             if (existing == null) {
+                // no file of this vault holds the card (the vault was read before this): keep it and its history, out of
+                // review, until the file comes back (CardCatalog brings it back then)
+                if (incoming.queue != CardEntity.QUEUE_DELETED && missing.size() < MISSING_FILES_LISTED) {
+                    missing.add(incoming.source);
+                }
+                incoming.queue = CardEntity.QUEUE_DELETED;
+                incoming.deletedAt = Objects.requireNonNullElse(incoming.deletedAt, now);
                 incoming.persist();
                 cardIds.put(incoming.id, incoming.id);
-                n[1]++;
-            } else {
+                n[2]++;
+                continue;
+            }
+            n[0]++;
+            cardIds.put(incoming.id, existing.id);
+            if (answeredLater(incoming, existing)) {
                 copySchedule(incoming, existing);
-                cardIds.put(incoming.id, existing.id);
-                n[0]++;
+                n[1]++;
             }
         }
         CardEntity.getEntityManager().flush();
+        // the review log is the union of both: a row is the same answer when card, time and rating agree
         Set<String> logKeys = new HashSet<>();
-        ReviewLogEntity.<ReviewLogEntity>streamAll().forEach(r -> logKeys.add(r.cardId + "|" + r.reviewedAt + "|" + r.rating));
+        CardEntity.getEntityManager().createQuery("select r.cardId, r.reviewedAt, r.rating from ReviewLogEntity r", Object[].class)
+                .getResultStream().forEach(r -> logKeys.add(r[0] + "|" + r[1] + "|" + r[2]));
+        Set<String> cards = new HashSet<>(cardIds.values());
         for (JsonNode r : doc.path("reviewLog")) {
             ReviewLogEntity row = f.convertValue(r, ReviewLogEntity.class);
             row.id = null;
             row.cardId = cardIds.getOrDefault(row.cardId, row.cardId);
-            if (CardEntity.findById(row.cardId) == null || !logKeys.add(row.cardId + "|" + row.reviewedAt + "|" + row.rating)) {
-                n[3]++;
+            boolean known = cards.contains(row.cardId) || CardEntity.findById(row.cardId) != null;
+            if (!known || !logKeys.add(row.cardId + "|" + row.reviewedAt + "|" + row.rating)) {
+                n[4]++;
                 continue;
             }
             row.persist();
-            n[2]++;
+            n[3]++;
         }
         Map<String, Long> attemptIds = new HashMap<>();
         AttemptEntity.<AttemptEntity>streamAll().forEach(a -> attemptIds.put(attemptKey(a.kind, a.drillId, a.cardId, a.submittedAt), a.id));
@@ -176,7 +284,7 @@ public class BackupService {
             String key = attemptKey(row.kind, row.drillId, row.cardId, row.submittedAt);
             if (attemptIds.containsKey(key)) {
                 attemptIds.put(exportedKey, attemptIds.get(key));
-                n[5]++;
+                n[6]++;
                 continue;
             }
             if (AttemptEntity.PENDING.equals(row.status)) {
@@ -186,7 +294,7 @@ public class BackupService {
             row.persist();
             attemptIds.put(key, row.id);
             attemptIds.put(exportedKey, row.id);
-            n[4]++;
+            n[5]++;
         }
         for (JsonNode d : doc.path("drafts")) {
             DraftEntity row = f.convertValue(d, DraftEntity.class);
@@ -198,7 +306,7 @@ public class BackupService {
                 existing.startedAt = row.startedAt;
                 existing.updatedAt = row.updatedAt;
             }
-            n[6]++;
+            n[7]++;
         }
         Set<String> sessionKeys = new HashSet<>();
         SessionEntity.<SessionEntity>streamAll().forEach(s -> sessionKeys.add(s.formatId + "|" + s.startedAt));
@@ -208,7 +316,7 @@ public class BackupService {
             SessionEntity session = f.convertValue(copy, SessionEntity.class);
             session.id = null;
             if (!sessionKeys.add(session.formatId + "|" + session.startedAt)) {
-                n[8]++;
+                n[9]++;
                 continue;
             }
             session.persist();
@@ -225,13 +333,25 @@ public class BackupService {
                 item.attemptId = attempt == null ? null : attemptIds.get(attempt);
                 item.persist();
             }
-            n[7]++;
+            n[8]++;
         }
-        return new Summary(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8]);
+        return new Summary(apply, n[0], n[1], n[2], List.copyOf(missing), n[3], n[4], n[5], n[6], n[7], n[8], n[9]);
     }
 
+    /** Whether the backup's history of a card goes further than this database's: then its schedule is the newer one. */
+    static boolean answeredLater(CardEntity backup, CardEntity here) {
+        return backup.lastReview != null && (here.lastReview == null || backup.lastReview.isAfter(here.lastReview));
+    }
+
+    /**
+     * Takes the backup's schedule. Whether the card is in the vault is not the backup's to say: a card deleted here
+     * stays deleted, and one the backup had deleted but the files hold again is back in its state's queue.
+     */
     private static void copySchedule(CardEntity from, CardEntity to) {
-        to.queue = from.queue == CardEntity.QUEUE_DELETED && to.queue != CardEntity.QUEUE_DELETED ? to.queue : from.queue;
+        if (!to.deleted()) {
+            to.queue = from.queue == CardEntity.QUEUE_DELETED ? CardEntity.queueFor(from.cardState()) : from.queue;
+            to.buriedUntil = from.buriedUntil;
+        }
         to.state = from.state;
         to.step = from.step;
         to.stability = from.stability;
@@ -241,9 +361,9 @@ public class BackupService {
         to.reps = from.reps;
         to.lapses = from.lapses;
         to.leech = from.leech;
-        to.buriedUntil = from.buriedUntil;
-        to.newOrder = from.newOrder;
-        to.createdAt = Objects.requireNonNullElse(from.createdAt, to.createdAt);
+        if (from.createdAt != null && (to.createdAt == null || from.createdAt.isBefore(to.createdAt))) {
+            to.createdAt = from.createdAt;
+        }
     }
 
     private static String attemptKey(String kind, String drillId, String cardId, Instant submittedAt) {

@@ -46,8 +46,12 @@ public class H2Housekeeping {
     @Inject
     DataSource dataSource;
 
-    @ConfigProperty(name = "quarkus.datasource.db-kind")
-    String dbKind;
+    /**
+     * The runtime URL, not {@code quarkus.datasource.db-kind}: the packaged app can be re-augmented for PostgreSQL, and
+     * then the db-kind read at runtime can still be the one written in application.properties.
+     */
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @Inject
     dev.drillbook.config.DrillbookConfig config;
@@ -61,7 +65,7 @@ public class H2Housekeeping {
 
     void start(@Observes StartupEvent event) {
         Duration interval = config.db().housekeepingInterval();
-        if (!"h2".equalsIgnoreCase(dbKind) || interval.isZero() || interval.isNegative()) {
+        if (!jdbcUrl.startsWith("jdbc:h2:") || interval.isZero() || interval.isNegative()) {
             return;
         }
         scheduler.newJob("h2-housekeeping").setInterval(interval.toString()).setDelayed(FIRST_ROUND_AFTER.toString())

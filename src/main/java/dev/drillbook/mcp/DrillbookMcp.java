@@ -49,9 +49,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Drillbook for assistants that speak the Model Context Protocol (streamable HTTP at {@code /mcp}): search and read
  * notes, follow the topic graph, be quizzed from a chat, list drills and grade answers. Every note is also a resource
- * ({@code drillbook://note/<path>}), so a client can reference a note instead of pasting it.
+ * ({@code drillbook://note/<path>}), so a client can reference a note instead of pasting it, and subscribe to it: an edit
+ * of the file sends {@code notifications/resources/updated}. A tool's errors are tool results with a readable message
+ * ({@link ToolErrors}).
  */
 @ApplicationScoped
+@ToolErrors
 public class DrillbookMcp {
 
     private static final Logger LOG = Logger.getLogger(DrillbookMcp.class);
@@ -120,6 +123,12 @@ public class DrillbookMcp {
         }
         for (String path : event.changed()) {
             if (registered.contains(path)) {
+                // an edited note: clients that subscribed to it (resources/subscribe) are told to read it again
+                // (one lookup per edit; the first load registers every note and never gets here)
+                ResourceManager.ResourceInfo existing = resources.getResource(uri(path));
+                if (existing != null) {
+                    existing.sendUpdateAndForget();
+                }
                 continue;
             }
             vault.note(path).ifPresent(note -> {

@@ -41,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Keeps the card table in step with the card files in the questions folder, the {@code #flashcards} notes of the
@@ -336,8 +337,19 @@ public class CardCatalog implements ProblemSource {
             }
         }
         long order = nextNewOrder();
+        Map<String, CardEntity> hidden = hiddenCards(plan.added().stream().map(i -> parsed.get(i).source()).collect(Collectors.toSet()));
         for (int index : plan.added()) {
             ParsedCard p = parsed.get(index);
+            CardEntity back = hidden.remove(p.source() + "\u0000" + p.fingerprint());
+            if (back != null) {
+                // the same card as one deleted from this file before (or restored from a backup while its file was
+                // missing): it comes back with its history and schedule
+                fill(back, p, CardEntity.joinList(p.tags()), CardEntity.joinList(notes(p, fileLinks.getOrDefault(p.source(), List.of()))));
+                back.queue = CardEntity.queueFor(back.cardState());
+                back.deletedAt = null;
+                pending = flushEvery(++pending);
+                continue;
+            }
             CardEntity card = new CardEntity();
             card.id = newId();
             fill(card, p, CardEntity.joinList(p.tags()), CardEntity.joinList(notes(p, fileLinks.getOrDefault(p.source(), List.of()))));
@@ -364,6 +376,18 @@ public class CardCatalog implements ProblemSource {
             LOG.infof("Cards: %d new, %d edited or moved, %d removed (history kept)", plan.added().size(),
                     plan.edited().size(), plan.deleted().size());
         }
+    }
+
+    /** Deleted cards of {@code sources}, by file and fingerprint (the newest one where several match). */
+    private Map<String, CardEntity> hiddenCards(Set<String> sources) {
+        Map<String, CardEntity> out = new HashMap<>();
+        List<String> all = new ArrayList<>(sources);
+        for (int i = 0; i < all.size(); i += BATCH) {
+            em.createQuery("from CardEntity c where c.queue = :deleted and c.source in :sources order by c.deletedAt", CardEntity.class)
+                    .setParameter("deleted", CardEntity.QUEUE_DELETED).setParameter("sources", all.subList(i, Math.min(all.size(), i + BATCH)))
+                    .getResultStream().forEach(c -> out.put(c.source + "\u0000" + c.fingerprint, c));
+        }
+        return out;
     }
 
     /**

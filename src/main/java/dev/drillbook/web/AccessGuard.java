@@ -122,6 +122,10 @@ public class AccessGuard {
 
     private static void refuse(RoutingContext ctx, int status, String detail) {
         String title = status == 401 ? "Unauthorized" : "Forbidden";
+        if (status == 401) {
+            // RFC 9110 requires the challenge; MCP clients (Inspector) read it to know a bearer token is wanted, not OAuth
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"drillbook\"");
+        }
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
                 .end("{\"status\":" + status + ",\"title\":\"" + title + "\",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
     }

@@ -2,13 +2,14 @@ package dev.drillbook.web;
 
 import dev.drillbook.backup.BackupService;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -16,8 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Backup and restore of everything Drillbook learned about the user (notes are files already). */
 @Path("/api/backup")
@@ -26,6 +29,10 @@ public class BackupApi {
 
     @Inject
     BackupService backups;
+
+    /** A refused backup: the app's usual error body, plus every value that is wrong. */
+    public record RefusedBackup(int status, String title, String detail, List<String> errors) {
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -37,17 +44,33 @@ public class BackupApi {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Restore a backup", description = "Cards are matched by id or by file and content, and take the backup's "
-            + "schedule; log rows, attempts and sessions already present are skipped, so restoring twice duplicates nothing.")
+    @Operation(summary = "Restore a backup (merge)", description = "Merges, never replaces: cards are matched by id or by file and "
+            + "content; the review log becomes the union of both; each card keeps the schedule of whichever side answered it last. "
+            + "Cards whose file is not in the vault keep their history but stay out of review until the file returns. "
+            + "`?dryRun=true` (or `POST /api/backup/preview`) reports the same summary and changes nothing.")
     @RequestBody(required = true)
-    @APIResponse(responseCode = "400", description = "not a Drillbook backup, or unreadable")
-    public BackupService.Summary restore(JsonNode document) {
+    @APIResponse(responseCode = "400", description = "not a Drillbook backup, cut off, from a newer version, or with bad values "
+            + "(`errors` lists each); nothing is restored")
+    public Response restore(InputStream body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         try {
-            return backups.restore(document);
+            return Response.ok(backups.restore(backups.read(body), dryRun, Instant.now())).build();
         } catch (BackupService.InvalidBackup e) {
-            throw ApiException.badRequest(e.getMessage());
+            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new RefusedBackup(400, "Bad request", e.getMessage(), e.errors())).build();
         }
+    }
+
+    @POST
+    @Path("/preview")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Preview a restore", description = "What restoring this backup would change (cards updated, reviews added, "
+            + "cards hidden for missing files, …) with `applied: false`; nothing is written.")
+    @RequestBody(required = true)
+    @APIResponse(responseCode = "400", description = "as for the restore")
+    public Response preview(InputStream body) {
+        return restore(body, true);
     }
 }

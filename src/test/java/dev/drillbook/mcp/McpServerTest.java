@@ -1,5 +1,8 @@
 package dev.drillbook.mcp;
 
+import dev.drillbook.support.Eventually;
+import dev.drillbook.support.VaultTestResource;
+
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -11,9 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,5 +112,40 @@ class McpServerTest {
         String graded = text(call("grade_answer", Map.of("answer", "We embed prompts and use a tuned similarity threshold.", "drill", "cache-drill")));
         assertTrue(graded.contains("Stored as attempt"), graded);
         assertTrue(call("grade_answer", Map.of("answer", "x")).isError(), "neither a drill nor a question");
+    }
+
+    @Test
+    void toolErrorsAreToolResultsWithTheMessage() {
+        McpSchema.CallToolResult empty = call("search_notes", Map.of("query", ""));
+        assertTrue(empty.isError(), "an error result, not a JSON-RPC error");
+        assertEquals("Type something to search for.", text(empty));
+        McpSchema.CallToolResult unclosed = call("search_notes", Map.of("query", "\"unclosed"));
+        assertTrue(unclosed.isError());
+        assertTrue(text(unclosed).startsWith("A quote is not closed"), text(unclosed));
+        McpSchema.CallToolResult fine = call("search_notes", Map.of("query", "\"attention\""));
+        assertFalse(fine.isError() != null && fine.isError(), text(fine));
+    }
+
+    @Test
+    void aSubscribedNoteThatChangesIsAnnounced() throws Exception {
+        String path = "mcp-watched-" + System.nanoTime() + ".md";
+        Path file = VaultTestResource.vault().resolve(path);
+        Files.writeString(file, "# Watched\n\nFirst version.\n");
+        List<McpSchema.ResourceContents> updates = new CopyOnWriteArrayList<>();
+        var transport = HttpClientStreamableHttpTransport.builder(base.toString().replaceAll("/$", "")).endpoint("/mcp").build();
+        McpSyncClient watcher = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).resourcesUpdateConsumer(updates::addAll).build();
+        try {
+            watcher.initialize();
+            String uri = DrillbookMcp.uri(path);
+            Eventually.await(Duration.ofSeconds(15), watcher::listResources, r -> r.resources().stream().anyMatch(x -> x.uri().equals(uri)),
+                    "the new note is a resource");
+            watcher.subscribeResource(new McpSchema.SubscribeRequest(uri));
+            Files.writeString(file, "# Watched\n\nSecond version.\n");
+            Eventually.await(Duration.ofSeconds(15), () -> List.copyOf(updates), u -> u.stream().anyMatch(c -> c.uri().equals(uri)
+                    && ((McpSchema.TextResourceContents) c).text().contains("Second version")), "notifications/resources/updated for the edit");
+        } finally {
+            watcher.closeGracefully();
+            Files.deleteIfExists(file);
+        }
     }
 }
