@@ -65,8 +65,10 @@ class SearchQualityTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "search-quality.md"), report);
         System.out.println(report);
-        assertTrue(recall >= 0.9, "recall@5 fell to " + recall);
-        assertTrue(mrr >= 0.8, "MRR fell to " + mrr);
+        // floors just under what stock Lucene scores on the 83 queries (recall@5 1.000, MRR@10 0.936): one query
+        // falling out of the top 5, or a few dropping a rank, fails the test
+        assertTrue(recall >= 0.98, "recall@5 fell to " + recall);
+        assertTrue(mrr >= 0.92, "MRR fell to " + mrr);
     }
 
     static Map<String, Note> bundledNotes() throws IOException {
