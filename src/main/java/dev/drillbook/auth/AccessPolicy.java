@@ -15,7 +15,7 @@ public final class AccessPolicy {
 
     /** The notes: public to read unless public-notes is off. */
     private static final List<String> NOTES = List.of("/notes/", "/tags", "/folders", "/graph", "/search", "/files/", "/fragments/",
-            "/problems", "/unresolved", "/questions", "/api/notes", "/api/tags", "/api/problems", "/api/jump", "/api/search",
+            "/problems", "/unresolved", "/questions", "/events", "/api/notes", "/api/tags", "/api/problems", "/api/jump", "/api/search",
             "/api/graph", "/api/status");
 
     private AccessPolicy() {
