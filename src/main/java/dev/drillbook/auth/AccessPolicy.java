@@ -14,8 +14,8 @@ public final class AccessPolicy {
     private static final List<String> OPEN = List.of("/login", "/logout", "/assets/", "/webjars/", "/favicon", "/q/openapi", "/q/swagger-ui");
 
     /** The notes: public to read unless public-notes is off. */
-    private static final List<String> NOTES = List.of("/notes/", "/tags", "/folders", "/graph", "/search", "/files/", "/fragments/",
-            "/problems", "/unresolved", "/questions", "/api/notes", "/api/tags", "/api/problems", "/api/jump", "/api/search",
+    private static final List<String> NOTES = List.of("/notes", "/tags", "/folders", "/graph", "/search", "/files/", "/fragments/",
+            "/problems", "/unresolved", "/questions", "/events", "/api/notes", "/api/tags", "/api/problems", "/api/jump", "/api/search",
             "/api/graph", "/api/status");
 
     private AccessPolicy() {

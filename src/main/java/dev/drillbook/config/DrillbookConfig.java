@@ -17,8 +17,11 @@ public interface DrillbookConfig {
     @WithDefault("notes")
     Path notesDir();
 
-    /** Card files, drills, behavioural questions and interview formats. */
-    @WithDefault("questions")
+    /**
+     * Card files, drills, behavioural questions and interview formats. Unset: the bundled {@code questions/} when the
+     * bundled vault is served, otherwise the vault's own {@code questions/} folder, if any (see
+     * {@link QuestionsDirConfigSourceFactory}).
+     */
     Path questionsDir();
 
     /**

@@ -103,6 +103,38 @@ public class GradingService {
         return new Grade.Grader("offline", null, "Offline estimate (word overlap with the reference answer)");
     }
 
+    /**
+     * The result of one small call to the configured endpoint, for "test the LLM connection" on the Settings page.
+     *
+     * @param reply the endpoint's answer (at most 500 characters), or what went wrong
+     */
+    public record ConnectionCheck(boolean configured, boolean ok, String model, String reply, long millis) {
+    }
+
+    /** Asks the judge endpoint for a one-word JSON reply, with a 30 s limit; never throws. */
+    public ConnectionCheck checkConnection() {
+        LlmJudge j = judge;
+        if (j == null) {
+            return new ConnectionCheck(false, false, null, "No endpoint configured (drillbook.llm.base-url): drills get the offline estimate.", 0);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode schema = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        schema.put("type", "object").put("additionalProperties", false).putArray("required").add("reply");
+        schema.putObject("properties").putObject("reply").put("type", "string");
+        long started = System.nanoTime();
+        try {
+            String reply = j.client().complete(List.of(new JudgeClient.Message("system", "You check a connection."),
+                    new JudgeClient.Message("user", "Reply with the JSON object {\"reply\": \"ok\"}.")),
+                    new JudgeClient.Schema("connection_check", schema), Duration.ofSeconds(30));
+            return new ConnectionCheck(true, true, j.model(), cut(reply), (System.nanoTime() - started) / 1_000_000);
+        } catch (JudgeClient.JudgeCallException e) {
+            return new ConnectionCheck(true, false, j.model(), cut(e.getMessage()), (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private static String cut(String s) {
+        return s == null ? "" : s.length() > 500 ? s.substring(0, 500) + "…" : s;
+    }
+
     public boolean judgeConfigured() {
         return judge != null;
     }

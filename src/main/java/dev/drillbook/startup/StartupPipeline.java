@@ -65,6 +65,7 @@ public class StartupPipeline {
     ManagedExecutor executor;
 
     void onStart(@Observes StartupEvent event) {
+        LOG.info(servingLine(config));
         drills.load();
         grading.start();
         executor.execute(this::openVault);
@@ -83,6 +84,15 @@ public class StartupPipeline {
         } catch (RuntimeException | StackOverflowError e) {
             LOG.error("Opening the vault failed", e);
         }
+    }
+
+    /** Says what is served from where, so a wrong folder (a typo, a -D after -jar) is seen at once. */
+    static String servingLine(DrillbookConfig config) {
+        java.nio.file.Path questions = config.questionsDir().toAbsolutePath().normalize();
+        return String.format("Serving the vault %s; questions from %s%s; Drillbook's data in %s",
+                config.notesDir().toAbsolutePath().normalize(), questions,
+                java.nio.file.Files.isDirectory(questions) ? "" : " (no such folder: no cards, drills or interview formats besides the vault's)",
+                config.dataDir().toAbsolutePath().normalize());
     }
 
     /** One change of the vault, taken in by everything that follows it, in this order. */

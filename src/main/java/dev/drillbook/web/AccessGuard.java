@@ -63,6 +63,12 @@ public class AccessGuard {
         return config.auth().passwordHash().filter(h -> !h.isBlank()).isPresent();
     }
 
+    /** Whether this request comes from a signed-in browser (for pages that show more to their owner). */
+    public boolean signedIn(io.vertx.core.http.HttpServerRequest request) {
+        Cookie cookie = request.getCookie(SESSION_COOKIE);
+        return sessions.find(cookie == null ? null : cookie.getValue(), Instant.now()).isPresent();
+    }
+
     public Sessions sessions() {
         return sessions;
     }

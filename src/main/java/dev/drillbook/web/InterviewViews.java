@@ -24,6 +24,9 @@ public class InterviewViews {
     @Inject
     Vault vault;
 
+    @Inject
+    dev.drillbook.grading.DrillCatalog drillCatalog;
+
     private final ObsidianMarkdown markdown = new ObsidianMarkdown();
 
     public record FormatJson(String id, String title, String description, Map<String, Integer> counts, Map<String, Integer> seconds,
@@ -82,7 +85,17 @@ public class InterviewViews {
 
     public record ReportJson(long id, String title, String status, boolean grading, Integer overall, List<ReportItemJson> items,
             List<TopicJson> weakTopics, List<TopicJson> topics, List<InterviewService.DimensionProfile> dimensions, List<FixJson> fixes,
-            List<String> queuedCards, List<String> redoDrills, int toAssess) {
+            List<String> queuedCards, List<String> redoDrills, int toAssess, List<NoteLinkJson> redo) {
+    }
+
+    /** Words of a prompt up to about {@code max} characters, cut at a word boundary: a readable name for an untagged item. */
+    static String shortTitle(String prompt, int max) {
+        String line = prompt == null ? "" : prompt.strip().lines().findFirst().orElse("").replaceAll("[#*_`>\\[\\]]", "").strip();
+        if (line.length() <= max) {
+            return line;
+        }
+        int cut = line.lastIndexOf(' ', max);
+        return line.substring(0, cut > max / 2 ? cut : max).strip() + "…";
     }
 
     SessionJson session(InterviewService.State st, String followUp) {
@@ -111,11 +124,23 @@ public class InterviewViews {
                     i.timeLimitSeconds, ir.overrunSeconds(), ir.attempt() == null ? null : ir.attempt().id, url, story,
                     story == null ? null : markdown.renderFragment(story, "questions/interview.md", vault.names())));
         }
-        List<TopicJson> topics = r.topics().stream().map(t -> new TopicJson(t.name(), InterviewService.topicUrl(t.name()), t.grade())).toList();
+        // An item without a topical tag has its id as topic: show the item's question (and its drill page) instead.
+        Map<String, NoteLinkJson> byRef = new java.util.HashMap<>();
+        for (InterviewService.ItemResult ir : r.items()) {
+            ItemEntity i = ir.item();
+            if (i.refId != null) {
+                byRef.putIfAbsent(i.refId, new NoteLinkJson(shortTitle(i.prompt, 70), drillCatalog.drill(i.refId).map(DrillPages::url).orElse(null)));
+            }
+        }
+        List<TopicJson> topics = r.topics().stream().map(t -> byRef.containsKey(t.name())
+                ? new TopicJson(byRef.get(t.name()).title(), byRef.get(t.name()).url(), t.grade())
+                : new TopicJson(t.name(), InterviewService.topicUrl(t.name()), t.grade())).toList();
+        List<NoteLinkJson> redo = r.redoDrills().stream().map(id -> drillCatalog.drill(id)
+                .map(d -> new NoteLinkJson(d.title(), DrillPages.url(d))).orElse(new NoteLinkJson(id, null))).toList();
         List<TopicJson> weak = topics.stream().filter(t -> t.grade() != null && t.grade() < 60).toList();
         List<FixJson> fixes = r.fixes().stream().map(f -> new FixJson(f.text(), f.itemPrompt(), notes(f.notes()))).toList();
         return new ReportJson(r.session().id, r.session().title, r.session().status, r.grading(), r.overall(), items, weak, topics,
-                r.dimensions(), fixes, r.queuedCards(), r.redoDrills(), r.toAssess());
+                r.dimensions(), fixes, r.queuedCards(), r.redoDrills(), r.toAssess(), redo);
     }
 
     List<NoteLinkJson> notes(List<String> targets) {
@@ -172,7 +197,7 @@ public class InterviewViews {
             if (!r.queuedCards().isEmpty()) {
                 b.append("- ").append(r.queuedCards().size()).append(" missed card(s) due for review now\n");
             }
-            r.redoDrills().forEach(d -> b.append("- Redo: ").append(d).append('\n'));
+            r.redo().forEach(d -> b.append("- Redo: ").append(d.title()).append('\n'));
         }
         return b.toString();
     }

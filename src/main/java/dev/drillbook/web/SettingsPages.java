@@ -41,6 +41,20 @@ public class SettingsPages {
     @Inject
     VaultGate gate;
 
+    @Inject
+    dev.drillbook.config.DrillbookConfig config;
+
+    @Inject
+    dev.drillbook.grading.GradingService grading;
+
+    /**
+     * Study, questions, data and LLM sections: what is configured (daily limits and folders are configuration, shown
+     * here with the setting that changes them).
+     */
+    record StudySection(int newPerDay, int reviewsPerDay, String questionsDir, boolean questionsExist, boolean bundledDecks,
+            String notesDir, String dataDir, boolean judge, String grader, String model) {
+    }
+
     record EasyDay(String key, String label, String level) {
     }
 
@@ -54,7 +68,7 @@ public class SettingsPages {
     }
 
     /** The page: one record per section. */
-    record SettingsPage(SchedulingSection scheduling) {
+    record SettingsPage(SchedulingSection scheduling, StudySection study) {
     }
 
     @CheckedTemplate
@@ -66,7 +80,15 @@ public class SettingsPages {
     @Operation(hidden = true)
     public TemplateInstance settings() {
         gate.awaitForApi();
-        return Templates.settings(new SettingsPage(schedulingSection()));
+        return Templates.settings(new SettingsPage(schedulingSection(), studySection()));
+    }
+
+    private StudySection studySection() {
+        java.nio.file.Path q = config.questionsDir().toAbsolutePath().normalize();
+        java.nio.file.Path bundled = java.nio.file.Path.of("questions").toAbsolutePath().normalize();
+        return new StudySection(config.srs().newPerDay(), config.srs().reviewsPerDay(), q.toString(), java.nio.file.Files.isDirectory(q),
+                q.equals(bundled), config.notesDir().toAbsolutePath().normalize().toString(), config.dataDir().toAbsolutePath().normalize().toString(),
+                grading.judgeConfigured(), grading.currentGrader().label(), config.llm().model());
     }
 
     private SchedulingSection schedulingSection() {

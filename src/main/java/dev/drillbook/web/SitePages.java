@@ -110,7 +110,9 @@ public class SitePages {
         static native TemplateInstance backlinksFragment(List<BacklinkContext> backlinks);
     }
 
+    /** The file index: folders, notes at the top, recently changed, tags ("/" is the Today page). */
     @GET
+    @Path("notes")
     @Operation(hidden = true)
     public TemplateInstance home() {
         if (!gate.readyForPage()) {

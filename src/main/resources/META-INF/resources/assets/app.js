@@ -60,6 +60,11 @@
 
   // ------------------------------------------------------------ sidebar
   function toggleSidebar() {
+    // Focus mode (review, drills, interviews): [ shows or hides the sidebar and section links together.
+    if (document.body.classList.contains('studying') || document.body.classList.contains('drilling')) {
+      document.body.classList.toggle('focus-off');
+      return;
+    }
     if (window.matchMedia('(max-width: 860px)').matches) {
       document.body.classList.toggle('sidebar-open');
     } else {
@@ -226,12 +231,16 @@
       if (palette && !palette.hidden) { closePalette(); } else { openPalette(); }
       return;
     }
-    if (e.key === 'Escape') { closePalette(); toggleHelp(false); document.body.classList.remove('sidebar-open'); return; }
+    if (e.key === 'Escape') {
+      // Esc always leaves a text box, so the page's single-key shortcuts work again.
+      if (typing(e) && e.target.blur && !(palette && !palette.hidden)) { e.target.blur(); }
+      closePalette(); toggleHelp(false); document.body.classList.remove('sidebar-open'); return;
+    }
     if (typing(e) || e.ctrlKey || e.metaKey || e.altKey) { return; }
     if (document.body.dataset.shortcuts === 'off') { return; }
     if (pendingG) {
       pendingG = false;
-      var target = { h: '/', t: '/tags', p: '/problems', g: '/graph', r: '/review', d: '/drills', i: '/interviews', s: '/search', x: '/stats' }[e.key];
+      var target = { h: '/', n: '/notes', t: '/tags', p: '/problems', g: '/graph', r: '/review', d: '/drills', i: '/interviews', s: '/search', x: '/stats' }[e.key];
       if (target) { e.preventDefault(); window.location.href = target; }
       return;
     }
@@ -240,6 +249,9 @@
     if (e.key === '?') { e.preventDefault(); toggleHelp(); return; }
     if (e.key === 't') { toggleTheme(); return; }
     if (e.key === '[') { toggleSidebar(); return; }
+    // A page's own one-key actions, as their hints say (e.g. "Study all decks  s").
+    var keyed = e.key.length === 1 && document.querySelector('[data-key="' + (e.key === '"' ? '' : e.key) + '"]');
+    if (keyed) { e.preventDefault(); keyed.click(); }
   });
 
   document.addEventListener('click', function (e) {
@@ -247,7 +259,7 @@
     if (action) {
       var name = action.getAttribute('data-action');
       if (name === 'toggle-theme') { toggleTheme(); }
-      else if (name === 'toggle-sidebar') { toggleSidebar(); }
+      else if (name === 'toggle-sidebar' || name === 'toggle-focus') { toggleSidebar(); }
       else if (name === 'open-palette') { openPalette(); }
       else if (name === 'close-help') { toggleHelp(false); }
     }
@@ -274,9 +286,34 @@
     });
   }
 
+  // ------------------------------------------------------------ search page: the address bar shows /search?q=...
+  // Results come from /fragments/search, but the address is the page's own, so reload, sharing and Back work.
+  function searchUrl(results) {
+    var form = results.closest('.search-page') && results.closest('.search-page').querySelector('form.search-form');
+    if (!form || !window.history.replaceState) { return; }
+    var params = new URLSearchParams();
+    new FormData(form).forEach(function (value, key) { if (value) { params.append(key, value); } });
+    var query = params.toString();
+    var url = '/search' + (query ? '?' + query : '');
+    if (url !== window.location.pathname + window.location.search) { window.history.replaceState(null, '', url); }
+  }
+
   // ------------------------------------------------------------ start
+  // Text that quotes Markdown ($...$ from a card or drill: report fixes, questions, snippets) is typeset in place by
+  // KaTeX's auto-render, which only ever turns the delimited TeX into math.
+  var QUOTED_TEX = '.fixes, .report-table, .hit-snippet, .backlink-context, .palette-results, .search-results';
+  function typesetQuoted(scope) {
+    if (!window.renderMathInElement) { return; }
+    var targets = scope.matches && scope.matches(QUOTED_TEX) ? [scope] : Array.prototype.slice.call(scope.querySelectorAll(QUOTED_TEX));
+    targets.forEach(function (el) {
+      renderMathInElement(el, { delimiters: [{ left: '$$', right: '$$', display: true }, { left: '$', right: '$', display: false }],
+        throwOnError: false, strict: 'ignore', trust: false, ignoredClasses: ['katex', 'math'] });
+    });
+  }
+
   function enhance(scope) {
     typeset(scope);
+    typesetQuoted(scope);
     highlight(scope);
   }
   window.Drillbook = { enhance: enhance, toggleTheme: toggleTheme };
@@ -289,6 +326,7 @@
     document.body.addEventListener('htmx:afterSwap', function (e) {
       enhance(e.target);
       if (e.target.classList && e.target.classList.contains('tree')) { markCurrentInTree(e.target); }
+      if (e.target.id === 'search-results') { searchUrl(e.target); }
     });
   }
 

@@ -32,8 +32,7 @@
   function clozeCard() { return !!current && /cloze/i.test(current.card.kind); }
 
   function setTyping(on) {
-    typing = on;
-    try { localStorage.setItem('drillbook.typeAnswers', on ? 'on' : 'off'); } catch (e) { /* private mode */ }
+    typing = on;  // for this session only; the default is chosen on the Settings page
     study.querySelector('[data-study="type"]').setAttribute('aria-pressed', String(on));
     typedBox.hidden = !on || !current || revealed || clozeCard();
     if (!typedBox.hidden) { typed.focus(); }

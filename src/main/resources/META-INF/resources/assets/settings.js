@@ -120,7 +120,7 @@
       .then(function (ev) {
         result.textContent = '';
         result.appendChild(table([row('In force (' + ev.parametersId + ')', ev)]));
-        result.appendChild(note(ev.reviews + ' answers scored.'));
+        result.appendChild(note(ev.reviews + (ev.reviews === 1 ? ' answer scored.' : ' answers scored.')));
       }, function (err) { result.textContent = err.message; })
       .finally(function () { busy(false); });
   });
@@ -171,4 +171,29 @@
     send('POST', '/api/fsrs/optimize', { deck: scope.value || null }).then(function (job) { poll(job.id); },
       function (err) { progressBox.hidden = true; busy(false); result.textContent = err.message; });
   });
+
+  // "Type answer" default for this browser: the review screen reads it at the start of a session.
+  var typeDefault = document.getElementById('type-answers-default');
+  if (typeDefault) {
+    try { typeDefault.checked = localStorage.getItem('drillbook.typeAnswers') === 'on'; } catch (e) { /* private mode */ }
+    typeDefault.addEventListener('change', function () {
+      try { localStorage.setItem('drillbook.typeAnswers', typeDefault.checked ? 'on' : 'off'); } catch (e) { /* ignore */ }
+    });
+  }
+
+  // Test the LLM connection: the endpoint's own answer (or error) is shown as text.
+  var llmButton = document.querySelector('[data-llm-check]');
+  var llmResult = document.getElementById('llm-check-result');
+  if (llmButton && llmResult) {
+    llmButton.addEventListener('click', function () {
+      llmButton.disabled = true;
+      llmResult.hidden = false;
+      llmResult.textContent = 'Asking the endpoint…';
+      send('POST', '/api/settings/llm-check').then(function (r) {
+        llmResult.textContent = !r.configured ? r.reply
+          : (r.ok ? 'Connected to ' + r.model + ' in ' + r.millis + ' ms. It answered: ' : 'The call to ' + r.model + ' failed after ' + r.millis + ' ms: ') + r.reply;
+      }).catch(function (err) { llmResult.textContent = 'The check failed: ' + err.message; })
+        .then(function () { llmButton.disabled = false; });
+    });
+  }
 })();

@@ -98,6 +98,30 @@ class ReviewBrowserTest {
         page.keyboard().press("a");
         assertEquals(List.of(), errors);
         page.close();
+
+        // "a" lasts for that session only: the next session starts without the answer box (Settings sets a default).
+        com.microsoft.playwright.BrowserContext profile = Browsers.chromium().newContext(
+                new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1360, 900));
+        Page next = profile.newPage();
+        next.onPageError(errors::add);
+        next.navigate(base + "review/study?deck=browser-deck");
+        next.waitForSelector("#flashcard:not([hidden])");
+        next.keyboard().press("a");
+        next.waitForSelector("#typed-answer:not([hidden])");
+        Page later = profile.newPage();  // same browser profile: what "a" stored would be seen here
+        later.onPageError(errors::add);
+        later.navigate(base + "review/study?deck=browser-deck");
+        later.waitForSelector("#flashcard:not([hidden])");
+        assertTrue(later.locator("#typed-answer").isHidden(), "typing is not sticky across sessions");
+        // Esc leaves the answer box; then Space shows the answer instead of typing a space
+        later.keyboard().press("a");
+        later.waitForSelector("#typed-answer:not([hidden])");
+        later.keyboard().press("Escape");
+        later.keyboard().press(" ");
+        later.waitForSelector(".flashcard-back:not([hidden])");
+        assertEquals("", later.locator("#typed").inputValue(), "no space typed into the box");
+        assertEquals(List.of(), errors);
+        profile.close();
     }
 
     @Test

@@ -13,7 +13,7 @@ class SitePagesTest {
 
     @Test
     void homeShowsFoldersRecentNotesAndTags() {
-        given().when().get("/").then().statusCode(200).contentType("text/html")
+        given().when().get("/notes").then().statusCode(200).contentType("text/html")
                 .body(allOf(containsString("Your study vault"), containsString("href=\"/folders/rag\""),
                         containsString("Recently changed"), containsString("#ml/attention")));
     }
