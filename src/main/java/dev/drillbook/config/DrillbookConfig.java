@@ -222,5 +222,12 @@ public interface DrillbookConfig {
         /** Largest note file read, in bytes; a larger one is listed on the problems page instead (it would fill memory). */
         @WithDefault("5000000")
         long maxNoteSize();
+
+        /**
+         * Longest a note may take to render; a slower one is shown as its text and listed on the problems page
+         * (an ordinary note renders in a few milliseconds).
+         */
+        @WithDefault("5s")
+        Duration renderTimeout();
     }
 }
