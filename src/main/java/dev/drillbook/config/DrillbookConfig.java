@@ -66,6 +66,28 @@ public interface DrillbookConfig {
     /** Sign-in for everything personal; off (everything open) until a password hash is set. */
     AuthSettings auth();
 
+    /** Which requests are served at all, and how large their input may be. */
+    SecuritySettings security();
+
+    interface SecuritySettings {
+
+        /**
+         * Host names (as the browser's Host header names them, without the port) the app answers to; any other
+         * host gets a 421, so a page on another site cannot reach this one through DNS rebinding. {@code *} allows
+         * any. Serving beyond this machine: add the name or address users type (e.g. {@code notes.example.org}).
+         */
+        @WithDefault("localhost,127.0.0.1,[::1]")
+        java.util.List<String> allowedHosts();
+
+        /** Largest request body accepted by the JSON API (uploads: see quarkus.http.limits.max-body-size). */
+        @WithDefault("1000000")
+        int maxJsonBytes();
+
+        /** Deepest nesting of arrays and objects accepted in a JSON body. */
+        @WithDefault("32")
+        int maxJsonDepth();
+    }
+
     interface AuthSettings {
 
         /** bcrypt hash of the password (see README, "Access"). Unset: no sign-in; the app warns if served beyond localhost. */
