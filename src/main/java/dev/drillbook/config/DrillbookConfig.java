@@ -66,7 +66,7 @@ public interface DrillbookConfig {
     /** Sign-in for everything personal; off (everything open) until a password hash is set. */
     AuthSettings auth();
 
-    /** Which requests are served at all, and how large their input may be. */
+    /** Which requests are served at all. */
     SecuritySettings security();
 
     interface SecuritySettings {
@@ -78,14 +78,6 @@ public interface DrillbookConfig {
          */
         @WithDefault("localhost,127.0.0.1,[::1]")
         java.util.List<String> allowedHosts();
-
-        /** Largest request body accepted by the JSON API (uploads: see quarkus.http.limits.max-body-size). */
-        @WithDefault("1000000")
-        int maxJsonBytes();
-
-        /** Deepest nesting of arrays and objects accepted in a JSON body. */
-        @WithDefault("32")
-        int maxJsonDepth();
     }
 
     interface AuthSettings {
