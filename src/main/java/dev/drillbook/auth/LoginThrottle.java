@@ -7,7 +7,11 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** At most {@code attempts} failed sign-ins per client within {@code window}; time is a parameter. */
+/**
+ * At most {@code attempts} sign-in attempts per client within {@code window} until one succeeds; time is a parameter.
+ * An attempt is counted before its password is checked ({@link #attempt}), so parallel guesses cannot all slip in
+ * while the (slow) bcrypt checks of the first ones run.
+ */
 public final class LoginThrottle {
 
     private final int attempts;
@@ -30,6 +34,25 @@ public final class LoginThrottle {
                 f.pollFirst();
             }
             return f.size() < attempts ? Duration.ZERO : Duration.between(now, f.peekFirst().plus(window));
+        }
+    }
+
+    /**
+     * Counts an attempt now, if the client may make one.
+     *
+     * @return zero when the attempt may go ahead (it is counted), else how long to wait (nothing is counted)
+     */
+    public Duration attempt(String client, Instant now) {
+        Deque<Instant> f = failures.computeIfAbsent(client, k -> new ArrayDeque<>());
+        synchronized (f) {
+            while (!f.isEmpty() && !f.peekFirst().plus(window).isAfter(now)) {
+                f.pollFirst();
+            }
+            if (f.size() >= attempts) {
+                return Duration.between(now, f.peekFirst().plus(window));
+            }
+            f.addLast(now);
+            return Duration.ZERO;
         }
     }
 

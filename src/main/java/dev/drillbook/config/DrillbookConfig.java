@@ -69,6 +69,20 @@ public interface DrillbookConfig {
     /** Sign-in for everything personal; off (everything open) until a password hash is set. */
     AuthSettings auth();
 
+    /** Which requests are served at all. */
+    SecuritySettings security();
+
+    interface SecuritySettings {
+
+        /**
+         * Host names (as the browser's Host header names them, without the port) the app answers to; any other
+         * host gets a 421, so a page on another site cannot reach this one through DNS rebinding. {@code *} allows
+         * any. Serving beyond this machine: add the name or address users type (e.g. {@code notes.example.org}).
+         */
+        @WithDefault("localhost,127.0.0.1,[::1]")
+        java.util.List<String> allowedHosts();
+    }
+
     interface AuthSettings {
 
         /** bcrypt hash of the password (see README, "Access"). Unset: no sign-in; the app warns if served beyond localhost. */
@@ -225,5 +239,12 @@ public interface DrillbookConfig {
         /** Largest note file read, in bytes; a larger one is listed on the problems page instead (it would fill memory). */
         @WithDefault("5000000")
         long maxNoteSize();
+
+        /**
+         * Longest a note may take to render; a slower one is shown as its text and listed on the problems page
+         * (an ordinary note renders in a few milliseconds).
+         */
+        @WithDefault("5s")
+        Duration renderTimeout();
     }
 }

@@ -36,6 +36,9 @@ public class DrillCatalog implements ProblemSource {
     private final Map<String, Drill> drills = new ConcurrentHashMap<>();
     private final Map<String, List<VaultProblem>> problems = new ConcurrentHashMap<>();
     private volatile Path root;
+
+    @Inject
+    jakarta.enterprise.event.Event<QuestionsChanged> changed;
     private DirectoryWatcher watcher;
 
     /** Reads the drills and starts following their folder (the start-up pipeline calls this first). */
@@ -47,7 +50,13 @@ public class DrillCatalog implements ProblemSource {
         readAll();
         if (config.vault().watch()) {
             try {
-                watcher = new DirectoryWatcher(root, config.vault().debounce(), batch -> batch.forEach(this::read), this::rescan);
+                watcher = new DirectoryWatcher(root, config.vault().debounce(), batch -> {
+                    batch.forEach(this::read);
+                    changed.fire(new QuestionsChanged());
+                }, () -> {
+                    rescan();
+                    changed.fire(new QuestionsChanged());
+                });
                 watcher.start("drills");
             } catch (IOException e) {
                 LOG.warnf("Cannot watch %s: %s", root, e.getMessage());
@@ -87,7 +96,7 @@ public class DrillCatalog implements ProblemSource {
             return;
         }
         try {
-            String text = Files.readString(file);
+            String text = VaultPaths.readInside(root, file);
             if (DrillParser.kindOf(NoteBuilder.frontMatter(text)) == null) {
                 return;
             }

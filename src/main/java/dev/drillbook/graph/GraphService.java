@@ -70,24 +70,36 @@ public class GraphService {
      * so callers can cache anything derived from a view (such as its JSON) under it.
      */
     public String stamp(GraphQuery query) {
+        return stamp(query, true);
+    }
+
+    /** {@link #stamp} of {@link #view(GraphQuery, boolean)}: mastery or not. */
+    public String stamp(GraphQuery query, boolean withMastery) {
         StringBuilder key = new StringBuilder(query.cacheKey(graph.metrics().version()));
+        if (!withMastery) {
+            return key.append("|no-mastery").toString();
+        }
         for (MasterySource source : mastery) {
             key.append('|').append(source.masteryVersion());
         }
         return key.toString();
     }
 
-    /** The graph for a query; cached per graph version. */
+    /** The graph for a query, with each note's mastery; cached per graph version. */
     public GraphView view(GraphQuery query) {
+        return view(query, true);
+    }
+
+    /** The graph for a query; with mastery only for a viewer who may see it (see AccessPolicy.Private.MASTERY). */
+    public GraphView view(GraphQuery query, boolean withMastery) {
         TopicGraph.Metrics metrics = graph.metrics();
         String key = query.cacheKey(metrics.version());
         GraphView cached = cache.get(key);
-        if (cached != null) {
-            return withMastery(cached);
+        if (cached == null) {
+            cached = build(metrics, query);
+            cache.put(key, cached);
         }
-        GraphView view = build(metrics, query);
-        cache.put(key, view);
-        return withMastery(view);
+        return withMastery ? withMastery(cached) : cached;
     }
 
     private GraphView build(TopicGraph.Metrics metrics, GraphQuery query) {

@@ -15,8 +15,13 @@ import dev.drillbook.vault.ProblemSource;
 import dev.drillbook.vault.VaultPaths;
 import dev.drillbook.vault.VaultProblem;
 
+import dev.drillbook.grading.QuestionsChanged;
+
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -66,7 +71,12 @@ public class InterviewService implements ProblemSource {
     @Inject
     dev.drillbook.story.StoryBank stories;
 
-    private volatile Map<String, List<VaultProblem>> formatProblems = Map.of();
+    @Inject
+    @CacheName("interview-formats")
+    Cache formatCache;
+
+    private record Formats(List<InterviewFormat> formats, Map<String, List<VaultProblem>> problems) {
+    }
 
     /** A problem the caller can act on: unknown session or item (404) or an action the session state forbids (409). */
     public static final class InterviewException extends RuntimeException {
@@ -82,17 +92,37 @@ public class InterviewService implements ProblemSource {
 
     /** Formats in the questions folder ({@code type: interview-format}), by title; the built-in default if there are none. */
     public List<InterviewFormat> formats() {
+        return loadedFormats().formats();
+    }
+
+    /** The formats and their problems, read once and kept until a file in the questions folder changes. */
+    private Formats loadedFormats() {
+        return formatCache.get("formats", k -> readFormats()).await().indefinitely();
+    }
+
+    void onQuestionsChanged(@Observes QuestionsChanged change) {
+        formatCache.invalidateAll().await().indefinitely();
+    }
+
+    private Formats readFormats() {
         Path root = config.questionsDir().toAbsolutePath().normalize();
         List<InterviewFormat> out = new ArrayList<>();
         Map<String, List<VaultProblem>> problems = new HashMap<>();
         if (Files.isDirectory(root)) {
+            List<Path> files;
             try {
-                for (Path file : VaultPaths.markdownFiles(root)) {
-                    String text = Files.readString(file);
+                files = VaultPaths.markdownFiles(root);
+            } catch (IOException e) {
+                LOG.warnf("Cannot list interview formats: %s", e.getMessage());
+                files = List.of();
+            }
+            for (Path file : files) {
+                String source = "questions/" + VaultPaths.relative(root, file);
+                try {
+                    String text = VaultPaths.readInside(root, file);
                     if (!FormatParser.isFormat(NoteBuilder.frontMatter(text))) {
                         continue;
                     }
-                    String source = "questions/" + VaultPaths.relative(root, file);
                     FormatParser.Result r = FormatParser.parse(source, text);
                     r.format().ifPresent(out::add);
                     List<VaultProblem> found = new ArrayList<>(r.problems());
@@ -102,17 +132,16 @@ public class InterviewService implements ProblemSource {
                     if (!found.isEmpty()) {
                         problems.put(source, found);
                     }
+                } catch (IOException | RuntimeException e) {
+                    LOG.warnf("Cannot read %s: %s", source, e.getMessage());
                 }
-            } catch (IOException | RuntimeException e) {
-                LOG.warnf("Cannot read interview formats: %s", e.getMessage());
             }
         }
-        formatProblems = problems;
         out.sort(Comparator.comparing(InterviewFormat::title, String.CASE_INSENSITIVE_ORDER));
         if (out.isEmpty()) {
             out.add(InterviewFormat.DEFAULT);
         }
-        return out;
+        return new Formats(List.copyOf(out), Map.copyOf(problems));
     }
 
     public Optional<InterviewFormat> format(String id) {
@@ -122,9 +151,8 @@ public class InterviewService implements ProblemSource {
 
     @Override
     public List<VaultProblem> problems() {
-        formats(); // a handful of small files: re-read so a broken format shows up without visiting the interviews page
         List<VaultProblem> all = new ArrayList<>();
-        formatProblems.values().forEach(all::addAll);
+        loadedFormats().problems().values().forEach(all::addAll);
         return all;
     }
 

@@ -331,7 +331,7 @@ public class DrillbookMcp {
             return Optional.empty();
         }
         try {
-            return Optional.of(Files.readString(vault.root().resolve(note.get().path())));
+            return Optional.of(dev.drillbook.vault.VaultPaths.readInside(vault.root(), vault.root().resolve(note.get().path())));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -257,7 +257,7 @@ public class CardCatalog implements ProblemSource {
      */
     private Optional<CardFiles.Parsed> read(Path file, String source, boolean isNote, String storyTitle) {
         try {
-            String text = Files.readString(file);
+            String text = VaultPaths.readInside(isNote || questionsRoot == null ? vault.root() : questionsRoot, file);
             CardFiles.Parsed parsed = CardFiles.read(source, text, isNote);
             if (storyTitle != null) {
                 List<ParsedCard> cards = new ArrayList<>(parsed.cards());
@@ -462,7 +462,7 @@ public class CardCatalog implements ProblemSource {
             return Optional.empty();
         }
         try {
-            return dev.drillbook.grading.DrillParser.parse(CardFiles.QUESTIONS_PREFIX + id + ".md", Files.readString(file)).drill()
+            return dev.drillbook.grading.DrillParser.parse(CardFiles.QUESTIONS_PREFIX + id + ".md", VaultPaths.readInside(questionsRoot, file)).drill()
                     .filter(dev.drillbook.grading.Drill::behavioral).map(dev.drillbook.grading.Drill::title);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -121,23 +121,39 @@ public class ReviewService {
     public List<String> deckNames() {
         List<String> names = deckNames;
         if (names == null) {
-            names = QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
-                    "select distinct c.deck from CardEntity c where c.queue <> -3", String.class).getResultList());
-            deckNames = names;
+            long before = deckVersion.get();
+            names = List.copyOf(QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
+                    "select distinct c.deck from CardEntity c where c.queue <> -3", String.class).getResultList()));
+            // kept only if the decks did not change while it was read: a stale list must not outlive decksChanged()
+            synchronized (deckVersion) {
+                if (deckVersion.get() == before) {
+                    deckNames = names;
+                }
+            }
         }
         return names;
     }
 
+    /** Bumped whenever the deck names are dropped, so a read that raced with the change is not cached. */
+    private final java.util.concurrent.atomic.AtomicLong deckVersion = new java.util.concurrent.atomic.AtomicLong();
+
+    private void dropDeckNames() {
+        synchronized (deckVersion) {
+            deckVersion.incrementAndGet();
+            deckNames = null;
+        }
+    }
+
     /** Called when cards were added, removed or moved between decks. */
     public void decksChanged() {
-        deckNames = null;
+        dropDeckNames();
         dueCalendar.invalidate();
         version.incrementAndGet();
     }
 
     /** Schedules and the log were replaced wholesale (a backup restored): forget everything counted in memory. */
     public void restored() {
-        deckNames = null;
+        dropDeckNames();
         dueCalendar.invalidate();
         today.set(null);
         version.incrementAndGet();
@@ -288,7 +304,11 @@ public class ReviewService {
         if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new ReviewException(ReviewException.Kind.BAD_INPUT, "reviewedAt " + at + " is in the future.");
         }
-        Change result = locked(id, () -> QuarkusTransaction.requiringNew().call(() -> {
+        // the read lock spans commit and tally, so a recount of today (write lock) never falls between them
+        todayLock.readLock().lock();
+        Change result;
+        try {
+        result = locked(id, () -> QuarkusTransaction.requiringNew().call(() -> {
             CardEntity card = em.find(CardEntity.class, id);
             if (card == null) {
                 throw new ReviewException(ReviewException.Kind.NOT_FOUND, "No card with id " + id + ".");
@@ -316,6 +336,9 @@ public class ReviewService {
             return new Change(card, log);
         }));
         tally(result.log(), 1);
+        } finally {
+            todayLock.readLock().unlock();
+        }
         ReviewLogEntity log = result.log();
         dueCalendar.moved(log.queueBefore == CardEntity.QUEUE_REVIEW ? log.dueBefore : null,
                 result.card().queue == CardEntity.QUEUE_REVIEW ? result.card().due : null);
@@ -340,7 +363,10 @@ public class ReviewService {
 
     /** Takes back the most recent answer not yet undone; several calls go further back. */
     public CardEntity undo() {
-        Change change = locked(UNDO_LOCK, () -> QuarkusTransaction.requiringNew().call(() -> {
+        todayLock.readLock().lock();
+        Change change;
+        try {
+        change = locked(UNDO_LOCK, () -> QuarkusTransaction.requiringNew().call(() -> {
             List<ReviewLogEntity> last = em.createQuery("from ReviewLogEntity r where r.undone = false order by r.id desc",
                     ReviewLogEntity.class).setMaxResults(1).getResultList();
             if (last.isEmpty()) {
@@ -353,6 +379,9 @@ public class ReviewService {
             return new Change(card, log);
         }));
         tally(change.log(), -1);
+        } finally {
+            todayLock.readLock().unlock();
+        }
         dueCalendar.invalidate();
         version.incrementAndGet();
         return change.card();
@@ -465,13 +494,28 @@ public class ReviewService {
 
     private final java.util.concurrent.atomic.AtomicReference<Today> today = new java.util.concurrent.atomic.AtomicReference<>();
 
+    /**
+     * Answers and undos hold its read lock from their transaction to their tally; a recount holds the write lock, so
+     * it counts either before an answer commits or after it is tallied: an answer at the moment of a recount is
+     * neither lost nor counted twice.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock todayLock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+
     private int[] doneToday(Instant now) {
         java.time.LocalDate day = studyDay().dateOf(now);
         Today t = today.get();
         if (t == null || !t.day().equals(day)) {
-            int[] counted = countDoneToday(studyDay().start(day));
-            t = new Today(day, counted[0], counted[1]);
-            today.set(t);
+            todayLock.writeLock().lock();
+            try {
+                t = today.get();
+                if (t == null || !t.day().equals(day)) {
+                    int[] counted = countDoneToday(studyDay().start(day));
+                    t = new Today(day, counted[0], counted[1]);
+                    today.set(t);
+                }
+            } finally {
+                todayLock.writeLock().unlock();
+            }
         }
         return new int[] {t.newDone(), t.reviewDone()};
     }

@@ -3,6 +3,7 @@ package dev.drillbook.story;
 import dev.drillbook.grading.Drill;
 import dev.drillbook.grading.DrillCatalog;
 import dev.drillbook.vault.Note;
+import dev.drillbook.vault.VaultPaths;
 import dev.drillbook.vault.ProblemSource;
 import dev.drillbook.vault.Vault;
 import dev.drillbook.vault.VaultChanged;
@@ -49,7 +50,7 @@ public class StoryBank implements ProblemSource {
                 continue;
             }
             try {
-                stories.put(path, StoryParser.parse(path, note.get().title(), Files.readString(vault.root().resolve(path))));
+                stories.put(path, StoryParser.parse(path, note.get().title(), VaultPaths.readInside(vault.root(), vault.root().resolve(path))));
             } catch (IOException | RuntimeException e) {
                 LOG.warnf("Story %s could not be read: %s", path, e.getMessage());
                 stories.remove(path);

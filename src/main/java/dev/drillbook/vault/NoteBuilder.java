@@ -36,13 +36,22 @@ public final class NoteBuilder {
 
     private static final Logger LOG = Logger.getLogger(NoteBuilder.class);
 
-    private final ObsidianMarkdown markdown;
+    private final Parser markdown;
     private final long maxBytes;
+
+    /** The facts of a note body; {@link ObsidianMarkdown#facts} (a parameter so a test can make it fail in any way). */
+    interface Parser {
+        MarkdownFacts facts(String body, int lineOffset);
+    }
 
     /**
      * @param maxBytes larger files are not read (a note of hundreds of MB would exhaust memory); reported instead
      */
     public NoteBuilder(ObsidianMarkdown markdown, long maxBytes) {
+        this(markdown::facts, maxBytes);
+    }
+
+    NoteBuilder(Parser markdown, long maxBytes) {
         this.markdown = markdown;
         this.maxBytes = maxBytes;
     }
@@ -87,6 +96,14 @@ public final class NoteBuilder {
             String reason = e instanceof AccessDeniedException ? "permission denied"
                     : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             return failed(path, modified, size, "The file could not be read (" + reason + ").");
+        } catch (VirtualMachineError e) {
+            if (!(e instanceof StackOverflowError || e instanceof OutOfMemoryError)) {
+                throw e; // an internal JVM error is not the note's fault
+            }
+            return broken(path, modified, size, e);
+        } catch (Throwable e) {
+            // whatever one note does to the parser (an Error from a library included) stays that note's problem
+            return broken(path, modified, size, e);
         }
     }
 
@@ -119,7 +136,10 @@ public final class NoteBuilder {
         MarkdownFacts facts;
         try {
             facts = markdown.facts(fm.body(), fm.bodyLineOffset());
-        } catch (StackOverflowError | RuntimeException e) {
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+                throw fatal; // out of memory: read() reports the note as unreadable
+            }
             // flexmark recurses per nesting level: thousands of nested quotes or lists overflow the stack
             LOG.warnf("%s could not be parsed: %s", path, e);
             facts = plainText(fm.body(), fm.bodyLineOffset());
@@ -130,6 +150,12 @@ public final class NoteBuilder {
         String title = fm.title() != null ? fm.title() : SiteUrls.baseName(path);
         return new NoteContent(path, title, fm.aliases(), fm.tags(), fm.cssClasses(), fm.properties(), facts, problems,
                 modified, size, hash);
+    }
+
+    private static NoteContent broken(String path, Instant modified, long size, Throwable e) {
+        LOG.warnf("%s could not be read: %s", path, e);
+        return failed(path, modified, size, "The note could not be read (" + e.getClass().getSimpleName()
+                + (e instanceof OutOfMemoryError ? ": it needs more memory than the server has" : "") + ").");
     }
 
     private static NoteContent failed(String path, Instant modified, long size, String reason) {

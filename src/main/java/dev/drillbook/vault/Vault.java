@@ -59,6 +59,9 @@ public class Vault {
     /** Backlinks of a note show at most this many paragraphs of each linking note. */
     private static final int CONTEXTS_PER_NOTE = 3;
 
+    /** Problem kind of a note shown as text because it could not be rendered in time. */
+    public static final String RENDER_FAILED = "render-failed";
+
     @Inject
     DrillbookConfig config;
 
@@ -83,6 +86,7 @@ public class Vault {
     private final AtomicInteger readDone = new AtomicInteger();
     private final AtomicInteger readTotal = new AtomicInteger();
     private final List<VaultProblem> vaultProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, RenderProblem> renderProblems = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile long readMillis;
     private volatile double lastChangeMillis;
     private volatile Path root;
@@ -92,6 +96,10 @@ public class Vault {
     private NoteBuilder builder;
     private EmbedComposer composer;
     private DirectoryWatcher watcher;
+
+    /** A note whose rendering failed or ran past the deadline, at the revision that did. */
+    private record RenderProblem(long revision, VaultProblem problem) {
+    }
 
     private record Derived(long version, List<TagCount> tags, List<VaultProblem> problems) {
     }
@@ -399,16 +407,55 @@ public class Vault {
         return html.get(key, k -> render.get()).await().indefinitely();
     }
 
-    /** Renders Markdown of a note; if flexmark cannot (nesting too deep for its stack), the text is shown as it is. */
+    /**
+     * Renders Markdown of a note on the managed executor, waiting at most {@code drillbook.vault.render-timeout}: a
+     * note that fails to render (any error, a stack overflow included) or takes longer is shown as its text, and
+     * reported on the problems page. The result is cached for this revision, so a slow note costs one render, and
+     * the request threads of other pages never wait for it.
+     */
     private HtmlTemplate render(Note note, String source, String what) {
+        java.util.concurrent.CompletableFuture<HtmlTemplate> rendering =
+                executor.supplyAsync(() -> markdown.html(source, note.path(), model.names(), true));
+        Duration timeout = config.vault().renderTimeout();
         try {
-            return markdown.html(source, note.path(), model.names(), true);
-        } catch (StackOverflowError | RuntimeException e) {
-            LOG.warnf("Rendering %s failed: %s", note.path(), e);
-            return HtmlTemplate.of("<p class=\"render-failed\">" + EmbedComposer.escape("Drillbook could not render "
-                    + what + "; its text is shown as written.") + "</p><pre class=\"plain-note\">"
-                    + EmbedComposer.escape(source) + "</pre>");
+            HtmlTemplate out = rendering.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            renderProblems.remove(note.path());
+            return out;
+        } catch (java.util.concurrent.TimeoutException e) {
+            rendering.cancel(true);
+            return unrendered(note, source, what, String.format(Locale.ROOT,
+                    "Rendering took longer than %d ms (drillbook.vault.render-timeout), so the text is shown as written.",
+                    timeout.toMillis()));
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof VirtualMachineError fatal && !(cause instanceof StackOverflowError)
+                    && !(cause instanceof OutOfMemoryError)) {
+                throw fatal;
+            }
+            LOG.warnf("Rendering %s failed: %s", note.path(), cause);
+            return unrendered(note, source, what, "Rendering failed (" + cause.getClass().getSimpleName()
+                    + "), so the text is shown as written.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            rendering.cancel(true);
+            throw new IllegalStateException("Interrupted while rendering " + note.path(), e);
         }
+    }
+
+    private HtmlTemplate unrendered(Note note, String source, String what, String reason) {
+        renderProblems.put(note.path(), new RenderProblem(note.revision(),
+                new VaultProblem(note.path(), RENDER_FAILED, reason, null)));
+        return HtmlTemplate.of("<p class=\"render-failed\">" + EmbedComposer.escape("Drillbook could not render "
+                + what + "; its text is shown as written.") + "</p><pre class=\"plain-note\">"
+                + EmbedComposer.escape(source) + "</pre>");
+    }
+
+    /** Render problems of notes at their current revision (an edit gets a new chance). */
+    private List<VaultProblem> renderProblems() {
+        List<VaultProblem> out = new ArrayList<>();
+        renderProblems.forEach((path, p) -> model.note(path).filter(n -> n.revision() == p.revision())
+                .ifPresent(n -> out.add(p.problem())));
+        return out;
     }
 
     /** The note's HTML with every embed filled in. */
@@ -508,6 +555,7 @@ public class Vault {
     public List<VaultProblem> problems() {
         List<VaultProblem> all = new ArrayList<>(derived().problems());
         all.addAll(vaultProblems);
+        all.addAll(renderProblems());
         for (ProblemSource source : problemSources) {
             all.addAll(source.problems());
         }
@@ -517,7 +565,12 @@ public class Vault {
 
     /** Problems of one note: its file and Markdown, broken or ambiguous links and anchors, embed cycles. */
     public List<VaultProblem> problems(Note note) {
-        return model.problems(note, config.vault().embedDepth());
+        List<VaultProblem> out = new ArrayList<>(model.problems(note, config.vault().embedDepth()));
+        RenderProblem failed = renderProblems.get(note.path());
+        if (failed != null && failed.revision() == note.revision()) {
+            out.add(failed.problem());
+        }
+        return out;
     }
 
     private Derived derived() {
@@ -545,7 +598,7 @@ public class Vault {
                         }
                     }
                 }
-                problems.addAll(problems(note));
+                problems.addAll(model.problems(note, config.vault().embedDepth()));
             }
             List<TagCount> tags = counts.entrySet().stream().map(e -> new TagCount(spelling.get(e.getKey()), e.getValue()))
                     .sorted(Comparator.comparing(t -> t.name().toLowerCase(Locale.ROOT))).toList();

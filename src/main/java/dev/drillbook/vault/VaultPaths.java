@@ -43,6 +43,19 @@ public final class VaultPaths {
         return out.isEmpty() ? Optional.empty() : Optional.of(String.join("/", out));
     }
 
+    /**
+     * The text of {@code file}, a file under {@code root}, refusing a file that is (or sits in a folder that is) a
+     * link to somewhere outside {@code root}: every reader of user folders goes through here, as notes and
+     * attachments do, so a {@code leak.md -> /etc/passwd} link is never shown.
+     */
+    public static String readInside(Path root, Path file) throws java.io.IOException {
+        if (!file.toRealPath().startsWith(root.toRealPath())) {
+            throw new java.nio.file.AccessDeniedException(root.relativize(file.toAbsolutePath().normalize()).toString(), null,
+                    "the file is a link to somewhere outside the folder, so it is not read");
+        }
+        return java.nio.file.Files.readString(file);
+    }
+
     /** Vault path of a file under {@code root}. */
     public static String relative(Path root, Path file) {
         return root.relativize(file).toString().replace('\\', '/');

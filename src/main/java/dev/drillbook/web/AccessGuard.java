@@ -43,6 +43,12 @@ public class AccessGuard {
     @ConfigProperty(name = "quarkus.http.host", defaultValue = "localhost")
     String host;
 
+    /** Set by the guard on every request: whether it comes from a signed-in user or with the API token. */
+    static final String SIGNED_IN = "drillbook.signed-in";
+
+    @Inject
+    io.quarkus.vertx.http.runtime.CurrentVertxRequest currentRequest;
+
     private volatile Sessions sessions;
 
     void start(@Observes StartupEvent event) {
@@ -78,30 +84,45 @@ public class AccessGuard {
     }
 
     private void guard(RoutingContext ctx) {
-        if (!enabled()) {
-            ctx.next();
-            return;
-        }
         String method = ctx.request().method().name();
         String path = ctx.normalizedPath();
-        if (!AccessPolicy.isPrivate(method, path, config.auth().publicNotes())) {
+        boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+        if (!safe && "cross-site".equals(ctx.request().getHeader("Sec-Fetch-Site"))) {
+            refuse(ctx, 403, "Requests from other sites may not change anything here.");
+            return;
+        }
+        if (!enabled()) {
+            ctx.put(SIGNED_IN, Boolean.TRUE);
+            if (!browserCsrfOk(ctx, safe, path)) {
+                refuse(ctx, 403, "Missing or wrong CSRF token: reload the page and try again.");
+                return;
+            }
             ctx.next();
             return;
         }
+        boolean isPrivate = AccessPolicy.isPrivate(method, path, config.auth().publicNotes());
         String authorization = ctx.request().getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Optional<String> token = config.auth().apiToken().filter(t -> !t.isBlank());
-            if (token.isPresent() && constantTimeEquals(token.get(), authorization.substring(7).strip())) {
-                ctx.next();
-            } else {
+            boolean valid = token.isPresent() && constantTimeEquals(token.get(), authorization.substring(7).strip());
+            if (!valid && isPrivate) {
                 refuse(ctx, 401, "The API token is not valid.");
+                return;
             }
+            ctx.put(SIGNED_IN, valid);
+            ctx.next();
             return;
         }
         Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
         Optional<Sessions.Session> session = sessions.find(cookie == null ? null : cookie.getValue(), Instant.now());
+        ctx.put(SIGNED_IN, session.isPresent());
+        if (!isPrivate) {
+            ctx.next();
+            return;
+        }
         if (session.isEmpty()) {
             if (ctx.request().method() == HttpMethod.GET && accepts(ctx, "text/html") && !path.startsWith("/api/")) {
+                // a relative Location, never one built from the Host header
                 ctx.response().setStatusCode(303)
                         .putHeader("Location", "/login?next=" + URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8)).end();
             } else {
@@ -109,12 +130,47 @@ public class AccessGuard {
             }
             return;
         }
-        boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
         if (!safe && !constantTimeEquals(session.get().csrf(), Optional.ofNullable(ctx.request().getHeader(CSRF_HEADER)).orElse(""))) {
             refuse(ctx, 403, "Missing or wrong CSRF token: reload the page and try again.");
             return;
         }
         ctx.next();
+    }
+
+    /**
+     * Without a password there is no session, so the double-submit token is per browser: a {@code drillbook_csrf}
+     * cookie is given to every browser that has none, the pages' scripts echo it in {@code X-CSRF-Token}, and a
+     * change sent by a browser (it has an Origin, Sec-Fetch-Site or a cookie) must carry it. A page on another site
+     * can neither read the cookie nor set the header. Clients that are not browsers (MCP, curl) send none of those
+     * and are not a CSRF risk.
+     */
+    private boolean browserCsrfOk(RoutingContext ctx, boolean safe, String path) {
+        Cookie cookie = ctx.request().getCookie(CSRF_COOKIE);
+        String token = cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
+        if (token == null) {
+            ctx.response().addCookie(Cookie.cookie(CSRF_COOKIE, Sessions.token()).setPath("/").setSameSite(CookieSameSite.STRICT)
+                    .setSecure(ctx.request().isSSL()));
+        }
+        if (safe || path.equals("/login") || path.equals("/logout")) {
+            return true;
+        }
+        boolean fromBrowser = ctx.request().getHeader("Origin") != null || ctx.request().getHeader("Sec-Fetch-Site") != null
+                || ctx.request().getHeader("Cookie") != null;
+        if (!fromBrowser) {
+            return true;
+        }
+        String sent = ctx.request().getHeader(CSRF_HEADER);
+        return token != null && sent != null && constantTimeEquals(token, sent);
+    }
+
+    /**
+     * Whether the current request may see {@code kind} of private data inside a page or JSON that is itself public
+     * (mastery on a note page, in the graph JSON): see {@link AccessPolicy#mayRead}.
+     */
+    public boolean mayRead(AccessPolicy.Private kind) {
+        RoutingContext ctx = currentRequest.getCurrent();
+        boolean signedIn = ctx != null && Boolean.TRUE.equals(ctx.get(SIGNED_IN));
+        return AccessPolicy.mayRead(kind, enabled(), signedIn);
     }
 
     /** Sets the session and CSRF cookies after a successful sign-in. */

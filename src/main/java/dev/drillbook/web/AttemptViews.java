@@ -84,6 +84,13 @@ public class AttemptViews {
     }
 
     /** The answer, checked: present, not blank, not absurdly long. */
+    /** Refuses a field longer than {@code max} characters with a 400 that names it. */
+    static void bounded(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw ApiException.badRequest(field + " is " + value.length() + " characters; the limit is " + max + ".");
+        }
+    }
+
     static String answer(String answer) {
         if (answer == null || answer.isBlank()) {
             throw ApiException.badRequest("The answer is empty: write something before submitting.");

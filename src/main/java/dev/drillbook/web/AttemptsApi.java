@@ -107,6 +107,10 @@ public class AttemptsApi {
         if (request == null || blank(request.question()) || blank(request.reference())) {
             throw ApiException.badRequest("Send {question, reference, answer}: the question and its reference answer are required.");
         }
+        // the columns that store them (V3): longer values are refused here, not by the database with a 500
+        AttemptViews.bounded("question", request.question(), 100_000);
+        AttemptViews.bounded("reference", request.reference(), 100_000);
+        AttemptViews.bounded("cardId", request.cardId(), 16);
         return grading.gradeConcept(request.question().strip(), request.reference().strip(), AttemptViews.answer(request.answer()),
                 blank(request.cardId()) ? null : request.cardId().strip());
     }

@@ -85,7 +85,10 @@ public class DrillsApi {
     public Response submit(@PathParam("id") String id, AnswerRequest request) {
         Drill d = find(id);
         String answer = AttemptViews.answer(request == null ? null : request.answer());
-        Integer used = request.timeUsedSeconds() == null || request.timeUsedSeconds() < 0 ? null : request.timeUsedSeconds();
+        if (request != null && request.timeUsedSeconds() != null && request.timeUsedSeconds() < 0) {
+            throw ApiException.badRequest("timeUsedSeconds must be 0 or more; it was " + request.timeUsedSeconds() + ".");
+        }
+        Integer used = request == null ? null : request.timeUsedSeconds();
         long attempt = grading.submitDrill(d, answer, used);
         return Response.accepted(new AttemptViews.StatusJson(attempt, AttemptEntity.PENDING)).build();
     }

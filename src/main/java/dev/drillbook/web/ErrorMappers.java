@@ -31,6 +31,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, HttpServerRequest request) {
+        if (e.getCause() instanceof IllegalArgumentException bad) {
+            // a query or path parameter that is not a number (or out of its range): the JAX-RS default is a 404
+            return respond(request, 400, "Bad request", "A parameter is not valid: " + bad.getMessage() + ".");
+        }
         return respond(request, 404, "Not found", "Nothing lives at " + request.path() + ".");
     }
 
@@ -41,6 +45,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonProcessingException bad) {
+            return json(bad, request); // the body did not parse (or broke JsonLimits): say so, not just "Bad Request"
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed: " + request.path(), e);

@@ -8,6 +8,7 @@ import dev.drillbook.vault.Note;
 import dev.drillbook.vault.Vault;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.drillbook.auth.AccessPolicy;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -39,6 +40,9 @@ public class GraphApi {
 
     @Inject
     GraphJsonCache jsonCache;
+
+    @Inject
+    AccessGuard guard;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NodeJson(String id, String title, String url, List<String> tags, String folder, int degree,
@@ -95,7 +99,8 @@ public class GraphApi {
         if (limit < 0) {
             throw ApiException.badRequest("limit must be 0 (no limit) or more.");
         }
-        return jsonCache.json(new GraphQuery(centerPath, depth, tag, folder, tags, orphans, limit, layout));
+        return jsonCache.json(new GraphQuery(centerPath, depth, tag, folder, tags, orphans, limit, layout),
+                guard.mayRead(AccessPolicy.Private.MASTERY));
     }
 
     @GET

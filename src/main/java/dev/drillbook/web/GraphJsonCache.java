@@ -95,13 +95,18 @@ public class GraphJsonCache {
 
     /** The JSON for {@code query}, from the cache when the graph has not changed since. */
     byte[] json(GraphQuery query) {
-        String stamp = graph.stamp(query);
+        return json(query, true);
+    }
+
+    /** The JSON for {@code query}, with or without each note's mastery (private: only for a signed-in viewer). */
+    byte[] json(GraphQuery query, boolean withMastery) {
+        String stamp = graph.stamp(query, withMastery);
         byte[] cached = cached(stamp);
         if (cached != null) {
             return cached;
         }
         try {
-            byte[] bytes = json.writeValueAsBytes(GraphApi.GraphJson.of(graph.view(query)));
+            byte[] bytes = json.writeValueAsBytes(GraphApi.GraphJson.of(graph.view(query, withMastery)));
             remember(stamp, bytes);
             return bytes;
         } catch (JsonProcessingException e) {

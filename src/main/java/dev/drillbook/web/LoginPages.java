@@ -78,9 +78,10 @@ public class LoginPages {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response login(@FormParam("password") String password, @FormParam("_csrf") String csrf, @FormParam("next") String next,
-            @CookieParam(LOGIN_CSRF_COOKIE) String expected, @Context HttpServerRequest request) {
+            @CookieParam(LOGIN_CSRF_COOKIE) String expected, @CookieParam(AccessGuard.SESSION_COOKIE) String previous,
+            @Context HttpServerRequest request) {
         if (!guard.enabled()) {
-            return Response.seeOther(URI.create("/")).build();
+            return redirect("/").build();
         }
         String fresh = Sessions.token();
         if (csrf == null || expected == null || !AccessGuard.constantTimeEquals(expected, csrf)) {
@@ -88,7 +89,7 @@ public class LoginPages {
         }
         String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         Instant now = Instant.now();
-        Duration wait = throttle.waitFor(client, now);
+        Duration wait = throttle.attempt(client, now); // counted before the password check
         if (!wait.isZero()) {
             return Response.status(429).header("Retry-After", Math.max(1, wait.toSeconds()))
                     .entity(Templates.login(new LoginPage(fresh, safeNext(next), "Too many failed attempts. Try again in "
@@ -96,13 +97,14 @@ public class LoginPages {
                     .cookie(loginCookie(fresh, request)).build();
         }
         if (!PasswordCheck.matches(config.auth().passwordHash().orElse(""), password)) {
-            throttle.failed(client, now);
             return page(401, fresh, next, "Sign-in failed.", request);
         }
         throttle.succeeded(client);
+        // a new session id on every sign-in, and the one the browser had before ends (no session fixation)
+        guard.sessions().end(previous);
         Sessions.Session s = guard.sessions().create(now);
         guard.signedIn(request.response(), s, "https".equals(request.scheme()));
-        return Response.seeOther(URI.create(safeNext(next))).build();
+        return redirect(safeNext(next)).build();
     }
 
     @GET
@@ -125,7 +127,7 @@ public class LoginPages {
         } else if (s.isPresent()) {
             return Response.status(403).entity("Missing or wrong form token.").build();
         }
-        return Response.seeOther(URI.create("/"))
+        return redirect("/")
                 .cookie(new NewCookie.Builder(AccessGuard.SESSION_COOKIE).value("").path("/").maxAge(0).httpOnly(true).build(),
                         new NewCookie.Builder(AccessGuard.CSRF_COOKIE).value("").path("/").maxAge(0).build()).build();
     }
@@ -140,8 +142,30 @@ public class LoginPages {
                 .sameSite(NewCookie.SameSite.STRICT).secure("https".equals(request.scheme())).maxAge(3600).build();
     }
 
-    /** Only a path on this site: never a redirect elsewhere. */
+    /** A 303 to a path on this site with a relative Location: never built from the request's Host header. */
+    private static Response.ResponseBuilder redirect(String path) {
+        return Response.status(Response.Status.SEE_OTHER).header("Location", path);
+    }
+
+    /**
+     * Only a path on this site: never a redirect elsewhere, and nothing a Location header cannot hold (whitespace and
+     * control characters, which made a 500 after a correct password).
+     */
     static String safeNext(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.length() > 2000) {
+            return "/";
+        }
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (c <= ' ' || c == 0x7f || c > 0x7e) {
+                return "/";
+            }
+        }
+        try {
+            URI.create(next);
+            return next;
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
     }
 }

@@ -51,6 +51,9 @@ public class SitePages {
     @Inject
     dev.drillbook.review.StatsService stats;
 
+    @Inject
+    AccessGuard guard;
+
     record FolderSummary(String name, String path, String url, int count) {
     }
 
@@ -160,6 +163,9 @@ public class SitePages {
     }
 
     private StudyBox studyBox(Note note) {
+        if (!guard.mayRead(dev.drillbook.auth.AccessPolicy.Private.MASTERY)) {
+            return null; // card counts and mastery are review history: not on the public note page
+        }
         double[] m = stats.noteMastery(note.path());
         return m == null ? null : new StudyBox((int) m[1], (int) Math.round(m[0] * 100),
                 "/review/study?note=" + dev.drillbook.markdown.SiteUrls.encodePath(note.path()));

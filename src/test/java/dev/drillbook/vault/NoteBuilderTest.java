@@ -114,4 +114,35 @@ class NoteBuilderTest {
         assertFalse(content.fileProblems().isEmpty());
         assertEquals(1, content.facts().links().size());
     }
+
+    @Test
+    void anyErrorFromTheParserBecomesAProblemOfThatNoteOnly() throws IOException {
+        for (Throwable thrown : List.of(new StackOverflowError(), new AssertionError("bug"), new NoClassDefFoundError("x"),
+                new ExceptionInInitializerError("static"), new IllegalStateException("state"))) {
+            NoteBuilder failing = new NoteBuilder((body, offset) -> {
+                throw sneaky(thrown);
+            }, 1_000_000);
+            Path file = root().resolve("bad.md");
+            Files.writeString(file, "---\ntitle: Still titled\n---\nbody text\n");
+            NoteContent content = failing.read(root(), file);
+            assertEquals("Still titled", content.title(), thrown.toString());
+            assertEquals("[" + MarkdownProblem.UNPARSEABLE + "]", kinds(content), thrown.toString());
+            assertTrue(content.facts().source().contains("body text"), "the text is kept as plain text");
+        }
+    }
+
+    @Test
+    void runningOutOfMemoryOnOneNoteMakesItUnreadableNotTheVault() throws IOException {
+        NoteBuilder failing = new NoteBuilder((body, offset) -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, 1_000_000);
+        NoteContent content = failing.read(root(), Files.writeString(root().resolve("huge.md"), "text"));
+        assertEquals("[" + MarkdownProblem.UNREADABLE + "]", kinds(content));
+        assertTrue(content.fileProblems().get(0).message().contains("more memory"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
+        throw (T) t;
+    }
 }

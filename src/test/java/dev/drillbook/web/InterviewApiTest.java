@@ -148,8 +148,11 @@ class InterviewApiTest {
         java.nio.file.Path file = dev.drillbook.support.VaultTestResource.questions().resolve("broken-format.md");
         java.nio.file.Files.writeString(file, "---\ntype: interview-format\ntitle: Broken\nconcept: many\n---\n");
         try {
-            given().get("/api/problems").then().statusCode(200)
-                    .body("findAll { it.path == 'questions/broken-format.md' }.message", org.hamcrest.Matchers.hasItem(containsString("no items")));
+            // formats are cached until the questions folder's watcher sees a change
+            dev.drillbook.support.Eventually.await(java.time.Duration.ofSeconds(10),
+                    () -> given().get("/api/problems").then().statusCode(200).extract().jsonPath()
+                            .<String>getList("findAll { it.path == 'questions/broken-format.md' }.message"),
+                    m -> m.stream().anyMatch(s -> s.contains("no items")), "the broken format to be reported");
             assertEquals("default", given().get("/api/interviews/formats").then().statusCode(200).extract().jsonPath().getString("[0].id"));
         } finally {
             java.nio.file.Files.delete(file);
