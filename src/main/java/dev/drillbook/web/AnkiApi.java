@@ -1,13 +1,18 @@
 package dev.drillbook.web;
 
+import dev.drillbook.anki.AnkiConfig;
+import dev.drillbook.anki.AnkiImporter;
 import dev.drillbook.anki.AnkiService;
+import dev.drillbook.config.DrillbookConfig;
 import dev.drillbook.review.CardFilter;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -17,7 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Instant;
+import java.util.Locale;
 
 /** Anki interop: export for Anki's text importer, import Anki's notes text, replay review history. */
 @Path("/api/anki")
@@ -26,6 +39,15 @@ public class AnkiApi {
 
     @Inject
     AnkiService anki;
+
+    @Inject
+    AnkiImporter importer;
+
+    @Inject
+    AnkiConfig ankiConfig;
+
+    @Inject
+    DrillbookConfig config;
 
     @Inject
     VaultGate gate;
@@ -59,6 +81,123 @@ public class AnkiApi {
         } catch (AnkiService.BadImport e) {
             throw ApiException.badRequest(e.getMessage());
         }
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/apkg", "application/zip"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import an Anki package", description = "The body is an .apkg (Anki 2.1: collection.anki2, collection.anki21 "
+            + "or the zstd collection.anki21b of current Anki). One card file per Anki deck is written (or updated: notes are "
+            + "matched by guid) under questions/anki/, media under questions/anki/attachments/; the review log is replayed and "
+            + "Anki's FSRS memory state taken over. The report lists everything that was not brought across.")
+    @RequestBody(required = true)
+    @APIResponse(responseCode = "201", description = "the import report")
+    @APIResponse(responseCode = "400", description = "not an Anki package, or an unreadable collection")
+    @APIResponse(responseCode = "413", description = "larger than drillbook.anki.max-package-size")
+    public Response importPackage(InputStream body) {
+        gate.awaitForApi();
+        java.nio.file.Path tmp = null;
+        try {
+            tmp = Files.createTempFile("drillbook-upload-", ".apkg");
+            long max = ankiConfig.maxPackageSize().asLongValue();
+            try (InputStream in = body; var out = Files.newOutputStream(tmp)) {
+                if (in.transferTo(new java.io.OutputStream() {
+                    long n;
+
+                    @Override
+                    public void write(int b) throws IOException {
+                        write(new byte[] {(byte) b}, 0, 1);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        n += len;
+                        if (n > max) {
+                            throw tooLarge(max);
+                        }
+                        out.write(b, off, len);
+                    }
+                }) == 0) {
+                    throw ApiException.badRequest("The body is empty: send the .apkg file's bytes.");
+                }
+            }
+            return importFile(tmp);
+        } catch (IOException e) {
+            throw ApiException.badRequest("Could not read the upload: " + e.getMessage());
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import an Anki file (form upload)", description = "Field `file`: an .apkg package, or a \"Notes in Plain "
+            + "Text\" .txt export (decided by the file name). As the other import variants.")
+    @APIResponse(responseCode = "201", description = "the import report")
+    @APIResponse(responseCode = "400", description = "no file, or a file that cannot be imported")
+    @APIResponse(responseCode = "413", description = "larger than drillbook.anki.max-package-size")
+    public Response importUpload(@RestForm("file") FileUpload file, @RestForm("name") String name) {
+        gate.awaitForApi();
+        if (file == null || file.uploadedFile() == null) {
+            throw ApiException.badRequest("Choose a file: an .apkg package or a .txt notes export.");
+        }
+        long max = ankiConfig.maxPackageSize().asLongValue();
+        if (file.size() > max) {
+            throw tooLarge(max);
+        }
+        String fileName = file.fileName() == null ? "" : file.fileName().toLowerCase(Locale.ROOT);
+        try {
+            if (fileName.endsWith(".txt") || fileName.endsWith(".csv") || fileName.endsWith(".tsv")) {
+                String text = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
+                return importNotes(name, text);
+            }
+            return importFile(file.uploadedFile());
+        } catch (IOException e) {
+            throw ApiException.badRequest("Could not read the upload: " + e.getMessage());
+        }
+    }
+
+    private Response importFile(java.nio.file.Path file) {
+        try {
+            return Response.status(201).entity(importer.importPackage(file, Instant.now())).build();
+        } catch (AnkiService.BadImport e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private static ApiException tooLarge(long max) {
+        return new ApiException(413, "Payload too large", "The package is larger than " + max / (1024 * 1024)
+                + " MB (drillbook.anki.max-package-size). Export fewer decks, or without media, or raise the limit.");
+    }
+
+    private static void deleteQuietly(java.nio.file.Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // a temporary file: the OS clears it eventually
+            }
+        }
+    }
+
+    @GET
+    @Path("media/{name}")
+    @Operation(summary = "A media file imported from Anki", description = "Images and sounds of imported notes, from questions/anki/attachments/.")
+    public Response media(@PathParam("name") String name) throws IOException {
+        java.nio.file.Path dir = config.questionsDir().toAbsolutePath().normalize().resolve("anki").resolve("attachments");
+        java.nio.file.Path file = dir.resolve(name).normalize();
+        if (name.contains("/") || name.contains("\\") || name.startsWith(".") || !file.getParent().equals(dir) || !Files.isRegularFile(file)) {
+            throw new NotFoundException();
+        }
+        String type = Files.probeContentType(file);
+        boolean safe = type != null && (type.startsWith("image/") && !type.contains("svg") || type.startsWith("audio/") || type.startsWith("video/"));
+        return Response.ok(Files.newInputStream(file)).type(safe ? type : MediaType.APPLICATION_OCTET_STREAM)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+                .header("Cache-Control", "private, max-age=60").build();
     }
 
     @POST
