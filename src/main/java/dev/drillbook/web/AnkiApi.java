@@ -44,6 +44,9 @@ public class AnkiApi {
     AnkiImporter importer;
 
     @Inject
+    dev.drillbook.anki.AnkiExporter exporter;
+
+    @Inject
     AnkiConfig ankiConfig;
 
     @Inject
@@ -63,6 +66,22 @@ public class AnkiApi {
         String name = deck != null ? deck : tag != null ? tag : folder != null ? folder : "all";
         return Response.ok(anki.export(CardFilter.of(deck, tag, folder, null), Instant.now()))
                 .header("Content-Disposition", "attachment; filename=\"drillbook-" + name.replaceAll("[^A-Za-z0-9_-]", "-") + ".txt\"").build();
+    }
+
+    @GET
+    @Path("export.apkg")
+    @Produces("application/apkg")
+    @Operation(summary = "Export cards as an Anki package", description = "An .apkg for Anki's File → Import: Basic, Basic (and "
+            + "reversed card) and Cloze notes (one per block of deletions), a::b tags, the images the cards show, each card's "
+            + "schedule (FSRS stability and difficulty) and review log. Links into Drillbook become plain text (absolute links when "
+            + "drillbook.anki.site-url is set). Optional deck, tag or folder filter.")
+    public Response exportPackage(@QueryParam("deck") String deck, @QueryParam("tag") String tag, @QueryParam("folder") String folder) {
+        gate.awaitForApi();
+        String name = deck != null ? deck : tag != null ? tag : folder != null ? folder : "all";
+        Instant now = Instant.now();
+        jakarta.ws.rs.core.StreamingOutput body = out -> exporter.export(CardFilter.of(deck, tag, folder, null), now, out);
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"drillbook-"
+                + name.replaceAll("[^A-Za-z0-9_-]", "-") + ".apkg\"").build();
     }
 
     @POST
