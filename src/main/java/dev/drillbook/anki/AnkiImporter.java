@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,10 +76,10 @@ public class AnkiImporter {
     }
 
     /** A card block of a note and the Anki cards it stands for, in the order the card parser will make them. */
-    private record Block(String text, List<Long> ankiCards) {
+    record Block(String text, List<Long> ankiCards) {
     }
 
-    private record Converted(AnkiPackage.Note note, String deck, List<Block> blocks) {
+    record Converted(AnkiPackage.Note note, String deck, List<Block> blocks) {
     }
 
     public Report importPackage(Path file, Instant now) {
@@ -190,6 +191,43 @@ public class AnkiImporter {
         }
         missingMedia.forEach(m -> lost.add("media file \"" + m + "\" is used by a note but missing from the package"));
 
+        Written w = write(dir, converted, lost);
+        List<String> files = w.files();
+        Map<Long, String[]> ankiToCard = w.ankiToCard();
+        int updated = w.updated();
+
+        int mediaCopied = copyMedia(p, mediaNames, attachments, lost);
+        Set<String> unused = new LinkedHashSet<>(p.mediaNames());
+        unused.removeAll(mediaNames.keySet());
+        if (!unused.isEmpty()) {
+            lost.add(unused.size() + " media file(s) in the package are used by no imported note and were not copied: "
+                    + unused.stream().limit(10).collect(Collectors.joining(", ")) + (unused.size() > 10 ? ", …" : ""));
+        }
+
+        // the catalog reads the files now, so the cards exist before their history is attached
+        try {
+            catalog.sync(w.paths()).get(120, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AnkiService.BadImport("Interrupted while reading the imported cards.");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AnkiService.BadImport("The card files were written, but reading them failed: " + e.getMessage());
+        }
+        History h = history(p, ankiToCard, now, lost);
+        int cardCount = converted.stream().mapToInt(c -> c.blocks().size()).sum();
+        int cards = ankiToCard.size();
+        lost.add("deck options (presets), note type styling (CSS) and template scripts are not imported: Drillbook uses its "
+                + "own scheduler settings and look");
+        return new Report(p.format(), files, converted.size(), converted.size() - updated, updated, Math.max(cards, cardCount),
+                mediaCopied, h.replayed, h.already, h.memory, h.suspended, lost);
+    }
+
+    /** Written card files: their sources, which Anki card each parsed card is, how many notes were already there. */
+    record Written(List<String> files, Set<Path> paths, Map<Long, String[]> ankiToCard, int updated) {
+    }
+
+    /** Puts each note's section into its deck's file (replacing the section of the same guid wherever it was). */
+    Written write(Path dir, List<Converted> converted, List<String> lost) throws IOException {
         Files.createDirectories(dir);
         Map<String, Path> deckFiles = existingDeckFiles(dir);
         Map<String, String> guidFile = new HashMap<>();
@@ -238,6 +276,16 @@ public class AnkiImporter {
                 }
                 for (Block b : c.blocks()) {
                     int n = CardFiles.read(source, b.text(), false).cards().size();
+                    if (b.ankiCards() == null) {
+                        // a plain-text note: no Anki card, no history to attach
+                        if (n == 0) {
+                            lost.add("note " + c.note().guid() + ": makes no Drillbook card (\"" + shorten(b.text()) + "\")");
+                        }
+                        for (int i = 0; i < n; i++) {
+                            expected.add(null);
+                        }
+                        continue;
+                    }
                     if (n != b.ankiCards().size()) {
                         lost.add("note " + c.note().id() + ": makes " + n + " Drillbook card(s) for " + b.ankiCards().size()
                                 + " Anki card(s) (a cloze inside math or code?); their review history was not attached");
@@ -262,31 +310,7 @@ public class AnkiImporter {
             Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             files.add(source);
         }
-
-        int mediaCopied = copyMedia(p, mediaNames, attachments, lost);
-        Set<String> unused = new LinkedHashSet<>(p.mediaNames());
-        unused.removeAll(mediaNames.keySet());
-        if (!unused.isEmpty()) {
-            lost.add(unused.size() + " media file(s) in the package are used by no imported note and were not copied: "
-                    + unused.stream().limit(10).collect(Collectors.joining(", ")) + (unused.size() > 10 ? ", …" : ""));
-        }
-
-        // the catalog reads the files now, so the cards exist before their history is attached
-        try {
-            catalog.sync(written.keySet()).get(120, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AnkiService.BadImport("Interrupted while reading the imported cards.");
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AnkiService.BadImport("The card files were written, but reading them failed: " + e.getMessage());
-        }
-        History h = history(p, ankiToCard, now, lost);
-        int cardCount = converted.stream().mapToInt(c -> c.blocks().size()).sum();
-        int cards = ankiToCard.size();
-        lost.add("deck options (presets), note type styling (CSS) and template scripts are not imported: Drillbook uses its "
-                + "own scheduler settings and look");
-        return new Report(p.format(), files, converted.size(), converted.size() - updated, updated, Math.max(cards, cardCount),
-                mediaCopied, h.replayed, h.already, h.memory, h.suspended, lost);
+        return new Written(files, written.keySet(), ankiToCard, updated);
     }
 
     private static final class History {
@@ -470,6 +494,109 @@ public class AnkiImporter {
             }
         }
         return out;
+    }
+
+    private static String shorten(String s) {
+        String one = s.replace('\n', ' ');
+        return one.length() <= 60 ? one : one.substring(0, 57) + "…";
+    }
+
+    /**
+     * Imports Anki's "Notes in Plain Text" the way Anki's text importer maps it: header lines {@code #separator},
+     * {@code #html}, {@code #tags}, {@code #deck}, {@code #notetype}, {@code #columns} and the {@code #deck column},
+     * {@code #notetype column}, {@code #guid column}, {@code #tags column} numbers (1-based); the remaining columns are the
+     * note's fields in order. Notes are matched by guid (without a guid column, by note type and first field, as Anki
+     * finds duplicates), so importing the file again updates the cards.
+     */
+    public Report importText(String text, String defaultDeck, Instant now) {
+        catalog.awaitLoaded(Duration.ofSeconds(60));
+        AnkiText.Parsed parsed = AnkiText.read(text);
+        if (parsed.rows().isEmpty()) {
+            throw new AnkiService.BadImport("No notes found: export from Anki as \"Notes in Plain Text\" (.txt).");
+        }
+        Map<String, String> h = parsed.header();
+        boolean html = !"false".equalsIgnoreCase(h.getOrDefault("html", "true").strip());
+        int deckCol = parsed.column("deck column", -1);
+        int typeCol = parsed.column("notetype column", -1);
+        int guidCol = parsed.column("guid column", -1);
+        int tagsCol = parsed.column("tags column", -1);
+        String deckAll = h.getOrDefault("deck", defaultDeck == null || defaultDeck.isBlank() ? "anki" : defaultDeck.strip());
+        String typeAll = h.getOrDefault("notetype", "Basic");
+        List<String> tagsAll = h.containsKey("tags") ? List.of(h.get("tags").strip().split("\\s+")) : List.of();
+        List<String> lost = new ArrayList<>();
+        List<Converted> converted = new ArrayList<>();
+        Set<String> seenGuids = new HashSet<>();
+        int line = 0;
+        for (List<String> row : parsed.rows()) {
+            line++;
+            List<String> fields = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                if (i != deckCol && i != typeCol && i != guidCol && i != tagsCol) {
+                    fields.add(html ? row.get(i) : plainToHtml(row.get(i)));
+                }
+            }
+            String type = cell(row, typeCol, typeAll);
+            String deck = cell(row, deckCol, deckAll);
+            List<String> tags = new ArrayList<>(tagsAll);
+            tags.addAll(List.of(cell(row, tagsCol, "").strip().split("\\s+")));
+            tags.removeIf(t -> t.isBlank() || t.equals("drillbook"));
+            String guid = cell(row, guidCol, "");
+            if (guid.isBlank()) {
+                guid = "t" + AnkiExporter.sha1(type + "\u0000" + AnkiHtml.stripHtml(fields.isEmpty() ? "" : fields.get(0)).strip()).substring(0, 12);
+            }
+            if (!seenGuids.add(guid)) {
+                lost.add("row " + line + ": the same note (guid " + guid + ") as an earlier row; the later row wins");
+            }
+            java.util.function.Function<String, String> media = src -> src.startsWith("http://") || src.startsWith("https://") ? src : null;
+            String tagLine = tags.stream().map(AnkiHtml::tag).filter(t -> !t.isBlank()).distinct().map(t -> "#" + t)
+                    .collect(Collectors.joining(" "));
+            String suffix = tagLine.isEmpty() ? "" : "\n" + tagLine;
+            List<Block> blocks = new ArrayList<>();
+            String lower = type.toLowerCase(Locale.ROOT);
+            String f0 = fields.isEmpty() ? "" : AnkiHtml.toMarkdown(fields.get(0), media);
+            String f1 = fields.size() < 2 ? "" : AnkiHtml.toMarkdown(fields.get(1), media);
+            if (lower.contains("cloze")) {
+                blocks.add(new Block(f0 + (f1.isBlank() ? "" : "\n" + f1) + suffix, null));
+            } else {
+                if (!lower.startsWith("basic")) {
+                    lost.add("row " + line + ": note type \"" + type + "\" is not one Drillbook knows; imported as Basic from its first two fields");
+                }
+                if (f0.isBlank() || f1.isBlank()) {
+                    lost.add("row " + line + ": empty front or back");
+                    continue;
+                }
+                blocks.add(new Block(f0 + "\n?\n" + f1 + suffix, null));
+                boolean reverse = lower.contains("and reversed") || lower.contains("optional reversed") && fields.size() > 2
+                        && !AnkiHtml.stripHtml(fields.get(2)).isBlank();
+                if (reverse) {
+                    blocks.add(new Block(f1 + "\n?\n" + f0 + suffix, null));
+                }
+            }
+            if (fields.size() > 2 && !lower.contains("optional reversed")) {
+                lost.add("row " + line + ": " + (fields.size() - 2) + " field(s) beyond the first two were not imported");
+            }
+            converted.add(new Converted(new AnkiPackage.Note(0, guid, 0, fields, tags), deck, blocks));
+        }
+        try {
+            Written w = write(config.questionsDir().toAbsolutePath().normalize().resolve(FOLDER), converted, lost);
+            catalog.sync(w.paths()).get(120, TimeUnit.SECONDS);
+            int cards = converted.stream().mapToInt(c -> c.blocks().size()).sum();
+            return new Report("text", w.files(), converted.size(), converted.size() - w.updated(), w.updated(), cards, 0, 0, 0, 0, 0, lost);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            throw new AnkiService.BadImport("Could not write the imported cards: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AnkiService.BadImport("Interrupted while reading the imported cards.");
+        }
+    }
+
+    private static String cell(List<String> row, int column, String fallback) {
+        return column >= 0 && column < row.size() && !row.get(column).isBlank() ? row.get(column).strip() : fallback;
+    }
+
+    /** A field of a {@code #html:false} file is text: {@code <} and {@code >} are characters, line breaks are line breaks. */
+    private static String plainToHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>");
     }
 
     static String slug(String deck) {

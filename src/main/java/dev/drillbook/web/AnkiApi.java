@@ -88,15 +88,16 @@ public class AnkiApi {
     @Path("import")
     @Consumes({MediaType.TEXT_PLAIN, "text/tab-separated-values"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import Anki notes", description = "The body is Anki's \"Notes in Plain Text\" export. Writes one card file per "
-            + "deck under questions/anki/ (never overwriting a file); the cards appear like any others. `name` is the deck for notes "
-            + "without a deck column.")
+    @Operation(summary = "Import Anki notes", description = "The body is Anki's \"Notes in Plain Text\" export, header lines read as "
+            + "Anki does (#separator, #html, #tags, #deck, #notetype, #deck column, #notetype column, #guid column, #tags column). "
+            + "Writes or updates one card file per deck under questions/anki/ (notes matched by guid, else by note type and first "
+            + "field); the cards appear like any others. `name` is the deck for notes without a deck column or #deck header.")
     @RequestBody(required = true)
-    @APIResponse(responseCode = "201", description = "`{files, cards, skipped}`")
+    @APIResponse(responseCode = "201", description = "the import report: files, notes, cards, notImported")
     @APIResponse(responseCode = "400", description = "no notes in the body")
     public Response importNotes(@QueryParam("name") String name, String body) {
         try {
-            return Response.status(201).entity(anki.importNotes(body == null ? "" : body, name)).build();
+            return Response.status(201).entity(importer.importText(body == null ? "" : body, name, Instant.now())).build();
         } catch (AnkiService.BadImport e) {
             throw ApiException.badRequest(e.getMessage());
         }
