@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -119,44 +120,121 @@ public class AnkiExporter {
         Map<String, List<CardEntity>> clozeBlocks = new LinkedHashMap<>();
         Map<String, CardEntity> basicByText = new LinkedHashMap<>();
         Set<String> paired = new HashSet<>();
+        Map<String, java.util.TreeMap<Integer, String>> guids = new HashMap<>();
+        Set<String> usedGuids = new HashSet<>();
+        java.util.function.Function<CardEntity, String> guidOf = c -> {
+            // a card imported from Anki goes back under its note's guid, so Anki updates that note
+            var byLine = guids.computeIfAbsent(c.source, this::ankiGuids).floorEntry(c.line);
+            String g = byLine != null ? byLine.getValue() : guid(c.id);
+            return usedGuids.add(g) ? g : guid(c.id);
+        };
         for (CardEntity c : cards) {
             if ("cloze".equals(c.kind)) {
                 clozeBlocks.computeIfAbsent(c.source + "\u0000" + c.line, k -> new ArrayList<>()).add(c);
-            } else if ("basic".equals(c.kind)) {
-                basicByText.put(c.source + "\u0000" + c.front.strip() + "\u0000" + c.back.strip(), c);
+            } else {
+                basicByText.putIfAbsent(c.source + "\u0000" + c.front.strip() + "\u0000" + withoutTags(c.back), c);
             }
         }
         for (CardEntity c : cards) {
-            if ("reversed".equals(c.kind)) {
-                CardEntity forward = basicByText.get(c.source + "\u0000" + c.back.strip() + "\u0000" + c.front.strip());
-                if (forward != null && paired.add(forward.id)) {
-                    notes.add(new Note(REVERSED, List.of(html(forward.front, forward.source, media), html(forward.back, forward.source, media)),
-                            deck(forward), tags(forward), List.of(forward, c), guid(forward.id)));
-                }
+            if ("cloze".equals(c.kind) || paired.contains(c.id)) {
+                continue;
+            }
+            // a card and its reverse (":::", "??", or Anki's two cards) are one Basic (and reversed card) note
+            CardEntity twin = basicByText.get(c.source + "\u0000" + withoutTags(c.back) + "\u0000" + c.front.strip());
+            if (twin != null && twin != c && !paired.contains(twin.id) && withoutTags(twin.back).equals(c.front.strip())) {
+                paired.add(c.id);
+                paired.add(twin.id);
+                notes.add(new Note(REVERSED, List.of(html(c.front, c.source, media), html(withoutTags(c.back), c.source, media)),
+                        deck(c), tags(c), List.of(c, twin), guidOf.apply(c)));
             }
         }
         for (CardEntity c : cards) {
-            if (("basic".equals(c.kind) || "reversed".equals(c.kind)) && !paired.contains(c.id)
-                    && notes.stream().noneMatch(n -> n.cards().contains(c))) {
-                notes.add(new Note(BASIC, List.of(html(c.front, c.source, media), html(c.back, c.source, media)), deck(c), tags(c),
-                        List.of(c), guid(c.id)));
+            if (!"cloze".equals(c.kind) && !paired.contains(c.id)) {
+                notes.add(new Note(BASIC, List.of(html(c.front, c.source, media), html(withoutTags(c.back), c.source, media)), deck(c),
+                        tags(c), List.of(c), guidOf.apply(c)));
             }
         }
         for (List<CardEntity> block : clozeBlocks.values()) {
             CardEntity first = block.get(0);
-            Optional<String> text = clozeText(block);
+            Optional<String> text = blockText(first).flatMap(t -> numbered(t, block.size())).or(() -> clozeText(block));
             if (text.isPresent()) {
-                notes.add(new Note(CLOZE, List.of(html(text.get(), first.source, media), ""), deck(first), tags(first), block,
-                        guid(first.id)));
+                notes.add(new Note(CLOZE, List.of(html(withoutTags(text.get()), first.source, media), ""), deck(first), tags(first), block,
+                        guidOf.apply(first)));
             } else {
                 // deletions whose numbering cannot be recovered from the cards: one cloze note per card
                 for (CardEntity c : block) {
-                    String one = HIGHLIGHT.matcher(c.back).replaceAll(m -> Matcher.quoteReplacement("{{c1::" + m.group(1) + "}}"));
+                    String one = HIGHLIGHT.matcher(withoutTags(c.back)).replaceAll(m -> Matcher.quoteReplacement("{{c1::" + m.group(1) + "}}"));
                     notes.add(new Note(CLOZE, List.of(html(one, c.source, media), ""), deck(c), tags(c), List.of(c), guid(c.id)));
                 }
             }
         }
         return notes;
+    }
+
+    private static final Pattern TAG_LINE = Pattern.compile("\\n\\s*(?:#[\\p{L}\\p{N}_/-]+\\s*)+$");
+
+    /** Tags written under a card (as the Anki importer does) travel as Anki tags, not as text. */
+    static String withoutTags(String md) {
+        return TAG_LINE.matcher(md.strip()).replaceFirst("").strip();
+    }
+
+    /** A block of cloze text with Anki numbering: its own {{cN::}} kept, ==x== highlights numbered in order. */
+    static Optional<String> numbered(String text, int cards) {
+        Set<String> groups = new LinkedHashSet<>();
+        Matcher n = Pattern.compile("\\{\\{c(\\d+)::").matcher(text);
+        while (n.find()) {
+            groups.add(n.group(1));
+        }
+        if (!groups.isEmpty()) {
+            return groups.size() == cards ? Optional.of(text) : Optional.empty();
+        }
+        int[] k = {0};
+        String out = HIGHLIGHT.matcher(text).replaceAll(x -> Matcher.quoteReplacement("{{c" + (++k[0]) + "::" + x.group(1) + "}}"));
+        return k[0] == cards ? Optional.of(out) : Optional.empty();
+    }
+
+    /** The lines of a card file's block starting at the card's line, for card files under the questions folder. */
+    private Optional<String> blockText(CardEntity c) {
+        Optional<java.util.List<String>> lines = questionFile(c.source);
+        if (lines.isEmpty() || c.line < 1 || c.line > lines.get().size()) {
+            return Optional.empty();
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = c.line - 1; i < lines.get().size() && !lines.get().get(i).isBlank(); i++) {
+            b.append(lines.get().get(i)).append('\n');
+        }
+        return Optional.of(b.toString().strip());
+    }
+
+    /** Line where each imported note's section starts → its Anki guid, for a file the Anki importer wrote. */
+    private java.util.TreeMap<Integer, String> ankiGuids(String source) {
+        java.util.TreeMap<Integer, String> out = new java.util.TreeMap<>();
+        if (!source.startsWith("questions/" + AnkiImporter.FOLDER + "/")) {
+            return out;
+        }
+        questionFile(source).ifPresent(lines -> {
+            String text = String.join("\n", lines);
+            DeckFile.Parsed parsed = DeckFile.parse(text);
+            int line = (int) parsed.head().chars().filter(ch -> ch == '\n').count() + 1;
+            for (Map.Entry<String, String> e : parsed.notes().entrySet()) {
+                out.put(line, e.getKey());
+                line += (int) e.getValue().chars().filter(ch -> ch == '\n').count();
+            }
+        });
+        return out;
+    }
+
+    private Optional<java.util.List<String>> questionFile(String source) {
+        if (!source.startsWith("questions/")) {
+            return Optional.empty();
+        }
+        Path root = config.questionsDir().toAbsolutePath().normalize();
+        Path f = root.resolve(source.substring("questions/".length())).normalize();
+        try {
+            return f.startsWith(root) && Files.isRegularFile(f) ? Optional.of(Files.readAllLines(f, StandardCharsets.UTF_8)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /**

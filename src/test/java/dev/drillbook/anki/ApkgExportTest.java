@@ -129,7 +129,7 @@ class ApkgExportTest {
         assertTrue(text.startsWith("#separator:tab\n"), text);
     }
 
-    private static String sqlite(Path db, String sql) throws IOException, InterruptedException {
+    static String sqlite(Path db, String sql) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("sqlite3", "-readonly", db.toString(), sql).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(0, p.waitFor(), out);

@@ -125,6 +125,25 @@ class ApkgImportTest {
         List<String> ids = given().get("/api/cards?deck=Lang/French").then().extract().jsonPath().getList("id");
         assertEquals(cards.stream().map(c -> c.get("id")).sorted().toList(), ids.stream().sorted().toList(), "no duplicates");
         assertEquals(text, Files.readString(file, StandardCharsets.UTF_8));
+
+        // and back to Anki: the same guids, note types and tags (not as text)
+        Path out = dir.resolve("back.apkg");
+        Files.write(out, given().get("/api/anki/export.apkg?deck=Lang/French").then().statusCode(200).extract().asByteArray());
+        Path db = dir.resolve("back.anki21");
+        try (var zip = new java.util.zip.ZipFile(out.toFile())) {
+            Files.write(db, zip.getInputStream(zip.getEntry("collection.anki21")).readAllBytes());
+        }
+        assertEquals("g2,g3,g4,gu1d<-->%%", ApkgExportTest.sqlite(db, "select group_concat(guid, ',') from (select guid from notes order by guid)"));
+        assertEquals(String.valueOf(AnkiExporter.REVERSED) + "|2", ApkgExportTest.sqlite(db,
+                "select n.mid || '|' || count(c.id) from notes n join cards c on c.nid = n.id where n.guid = 'g2' group by n.id"));
+        assertEquals(String.valueOf(AnkiExporter.CLOZE) + "|2", ApkgExportTest.sqlite(db,
+                "select n.mid || '|' || count(c.id) from notes n join cards c on c.nid = n.id where n.guid = 'g3' group by n.id"));
+        String clozeFields = ApkgExportTest.sqlite(db, "select flds from notes where guid = 'g3'");
+        assertTrue(clozeFields.contains("{{c1::Paris}}") && clozeFields.contains("{{c2::France::country}}") && !clozeFields.contains("#geo"), clozeFields);
+        assertEquals("[ ml::x leech drillbook ]", ApkgExportTest.sqlite(db, "select '[' || tags || ']' from notes where guid like 'gu1d%'"));
+        assertFalse(ApkgExportTest.sqlite(db, "select flds from notes where guid like 'gu1d%'").contains("#ml"));
+        assertTrue(ApkgExportTest.sqlite(db, "select decks from col").contains("\"name\":\"Lang::French\""));
+        assertEquals("3", ApkgExportTest.sqlite(db, "select count(*) from revlog"));
     }
 
     @Test
