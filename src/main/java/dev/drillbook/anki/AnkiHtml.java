@@ -96,7 +96,7 @@ public final class AnkiHtml {
         String withSound = SOUND.matcher(html).replaceAll(m -> {
             String url = media.apply(m.group(1).strip());
             return Matcher.quoteReplacement(url == null ? "(sound " + m.group(1) + ")"
-                    : "<a href=\"" + url + "\">🔊 " + m.group(1).strip() + "</a>");
+                    : "<a data-media href=\"" + url + "\">🔊 " + m.group(1).strip() + "</a>");
         });
         Element body = Jsoup.parseBodyFragment(withSound).body();
         StringBuilder out = new StringBuilder();
@@ -205,7 +205,7 @@ public final class AnkiHtml {
                 String href = e.attr("href");
                 StringBuilder inner = new StringBuilder();
                 walk(e, inner, media);
-                if (href.startsWith("http://") || href.startsWith("https://") || href.startsWith(MEDIA_URL)) {
+                if (href.startsWith("http://") || href.startsWith("https://") || e.hasAttr("data-media")) {
                     out.append('[').append(inner.toString().strip()).append("](").append(href.replace(" ", "%20")).append(')');
                 } else {
                     out.append(inner);
