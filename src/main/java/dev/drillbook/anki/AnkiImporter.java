@@ -82,7 +82,8 @@ public class AnkiImporter {
     record Converted(AnkiPackage.Note note, String deck, List<Block> blocks) {
     }
 
-    public Report importPackage(Path file, Instant now) {
+    /** One import at a time: two imports of the same deck would otherwise race on its file. */
+    public synchronized Report importPackage(Path file, Instant now) {
         catalog.awaitLoaded(Duration.ofSeconds(60));
         try (AnkiPackage p = AnkiPackage.open(file, anki.maxUnpackedSize().asLongValue())) {
             return run(p, now);
@@ -508,7 +509,7 @@ public class AnkiImporter {
      * note's fields in order. Notes are matched by guid (without a guid column, by note type and first field, as Anki
      * finds duplicates), so importing the file again updates the cards.
      */
-    public Report importText(String text, String defaultDeck, Instant now) {
+    public synchronized Report importText(String text, String defaultDeck, Instant now) {
         catalog.awaitLoaded(Duration.ofSeconds(60));
         AnkiText.Parsed parsed = AnkiText.read(text);
         if (parsed.rows().isEmpty()) {

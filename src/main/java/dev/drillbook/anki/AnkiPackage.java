@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -170,8 +169,9 @@ public final class AnkiPackage implements AutoCloseable {
         return Optional.of(mediaCompressed ? unpacked(zip, e, maxUnpacked) : bounded(zip.getInputStream(e), maxUnpacked));
     }
 
+    // the driver directly, not DriverManager: DriverManager only hands out drivers visible to the caller's class loader
     private void readCollection() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + collectionFile.toAbsolutePath());
+        try (Connection c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + collectionFile.toAbsolutePath(), new java.util.Properties());
                 Statement s = c.createStatement()) {
             // Anki declares some columns with its own collation; reading needs it registered
             org.sqlite.Collation.create(c, "unicase", new org.sqlite.Collation() {

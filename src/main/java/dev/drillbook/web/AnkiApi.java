@@ -203,6 +203,12 @@ public class AnkiApi {
         }
     }
 
+    private static final java.util.Map<String, String> MEDIA_TYPES = java.util.Map.ofEntries(
+            java.util.Map.entry("png", "image/png"), java.util.Map.entry("jpg", "image/jpeg"), java.util.Map.entry("jpeg", "image/jpeg"),
+            java.util.Map.entry("gif", "image/gif"), java.util.Map.entry("webp", "image/webp"), java.util.Map.entry("avif", "image/avif"),
+            java.util.Map.entry("mp3", "audio/mpeg"), java.util.Map.entry("ogg", "audio/ogg"), java.util.Map.entry("wav", "audio/wav"),
+            java.util.Map.entry("m4a", "audio/mp4"), java.util.Map.entry("mp4", "video/mp4"), java.util.Map.entry("webm", "video/webm"));
+
     @GET
     @Path("media/{name}")
     @Operation(summary = "A media file imported from Anki", description = "Images and sounds of imported notes, from questions/anki/attachments/.")
@@ -212,9 +218,10 @@ public class AnkiApi {
         if (name.contains("/") || name.contains("\\") || name.startsWith(".") || !file.getParent().equals(dir) || !Files.isRegularFile(file)) {
             throw new NotFoundException();
         }
-        String type = Files.probeContentType(file);
-        boolean safe = type != null && (type.startsWith("image/") && !type.contains("svg") || type.startsWith("audio/") || type.startsWith("video/"));
-        return Response.ok(Files.newInputStream(file)).type(safe ? type : MediaType.APPLICATION_OCTET_STREAM)
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        // images, sound and video only; anything else (SVG, HTML) is served as a download
+        String type = MEDIA_TYPES.getOrDefault(extension, MediaType.APPLICATION_OCTET_STREAM);
+        return Response.ok(Files.newInputStream(file)).type(type)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
                 .header("Cache-Control", "private, max-age=60").build();

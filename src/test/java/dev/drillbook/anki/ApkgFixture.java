@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -116,7 +115,7 @@ final class ApkgFixture {
     Path write(Path dir, String name) throws IOException, SQLException {
         Path db = Files.createTempFile(dir, "collection", ".db");
         Files.delete(db);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+        try (Connection c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + db, new java.util.Properties())) {
             org.sqlite.Collation.create(c, "unicase", new org.sqlite.Collation() {
                 @Override
                 protected int xCompare(String a, String b) {
