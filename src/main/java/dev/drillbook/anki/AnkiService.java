@@ -13,24 +13,18 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Anki interop: export cards for Anki's text importer, import Anki's notes text into questions/, replay review history. */
+/** Anki interop: export cards for Anki's text importer, replay review history (imports: {@link AnkiImporter}). */
 @ApplicationScoped
 public class AnkiService {
 
@@ -64,76 +58,6 @@ public class AnkiService {
             notes.add(new AnkiText.Note(front, back, "Drillbook::" + c.deck.replace("/", "::"), tags));
         }
         return AnkiText.write(notes);
-    }
-
-    /** What an import wrote. */
-    public record Imported(List<String> files, int cards, List<String> skipped) {
-    }
-
-    /**
-     * Writes the notes of an Anki text export as card files under {@code questions/anki/} — one file per deck, never
-     * overwriting an existing file. The card catalog picks them up like any other card file.
-     */
-    public Imported importNotes(String text, String name) {
-        AnkiText.Parsed parsed = AnkiText.read(text);
-        if (parsed.rows().isEmpty()) {
-            throw new BadImport("No notes found: export from Anki as \"Notes in Plain Text\" (.txt).");
-        }
-        int deckColumn = parsed.column("deck column", -1);
-        int tagsColumn = parsed.column("tags column", -1);
-        String defaultDeck = name == null || name.isBlank() ? "anki" : name.strip();
-        Map<String, List<String[]>> byDeck = new LinkedHashMap<>();
-        Map<String, Set<String>> deckTags = new HashMap<>();
-        List<String> skipped = new ArrayList<>();
-        int line = 0;
-        for (List<String> row : parsed.rows()) {
-            line++;
-            if (row.size() < 2) {
-                skipped.add("row " + line + ": fewer than two fields");
-                continue;
-            }
-            String front = AnkiText.toText(row.get(0));
-            String back = AnkiText.toText(row.get(1));
-            if (front.isBlank() || back.isBlank() || front.lines().anyMatch(l -> l.strip().equals("?"))) {
-                skipped.add("row " + line + ": empty front or back");
-                continue;
-            }
-            String deck = deckColumn >= 0 && deckColumn < row.size() && !row.get(deckColumn).isBlank()
-                    ? row.get(deckColumn).strip().replace("::", "/") : defaultDeck;
-            byDeck.computeIfAbsent(deck, k -> new ArrayList<>()).add(new String[] {front, back});
-            if (tagsColumn >= 0 && tagsColumn < row.size()) {
-                for (String t : row.get(tagsColumn).strip().split("\\s+")) {
-                    if (!t.isBlank() && !t.equals("drillbook")) {
-                        deckTags.computeIfAbsent(deck, k -> new LinkedHashSet<>()).add(t.replaceAll("[^\\p{L}\\p{N}_/-]", "-"));
-                    }
-                }
-            }
-        }
-        Path dir = config.questionsDir().toAbsolutePath().normalize().resolve("anki");
-        List<String> files = new ArrayList<>();
-        int count = 0;
-        try {
-            Files.createDirectories(dir);
-            for (Map.Entry<String, List<String[]>> e : byDeck.entrySet()) {
-                String slug = e.getKey().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-                Path file = free(dir, slug.isEmpty() ? "anki" : slug);
-                StringBuilder b = new StringBuilder("---\ndeck: \"").append(e.getKey().replace("\"", "'")).append("\"\n");
-                Set<String> tags = deckTags.getOrDefault(e.getKey(), Set.of());
-                if (!tags.isEmpty()) {
-                    b.append("tags: [").append(String.join(", ", tags)).append("]\n");
-                }
-                b.append("source: imported from Anki\n---\n\n");
-                for (String[] card : e.getValue()) {
-                    b.append(card[0]).append("\n?\n").append(card[1]).append("\n\n");
-                    count++;
-                }
-                Files.writeString(file, b.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-                files.add("questions/anki/" + file.getFileName());
-            }
-        } catch (IOException ex) {
-            throw new BadImport("Could not write the card files: " + ex.getMessage());
-        }
-        return new Imported(files, count, skipped);
     }
 
     /** What a history import did. */
@@ -222,14 +146,6 @@ public class AnkiService {
             }
         }
         return -1;
-    }
-
-    private static Path free(Path dir, String base) {
-        Path p = dir.resolve(base + ".md");
-        for (int n = 2; Files.exists(p); n++) {
-            p = dir.resolve(base + "-" + n + ".md");
-        }
-        return p;
     }
 
     private static String shorten(String s) {

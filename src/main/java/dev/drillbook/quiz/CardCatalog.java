@@ -96,6 +96,14 @@ public class CardCatalog implements ProblemSource {
         worker.submit(() -> syncNotes(notes));
     }
 
+    /**
+     * Reads these question files now, on the catalog's worker, rather than when the file watcher notices them: an
+     * importer that wrote them needs their cards in the database before it can attach review history.
+     */
+    public java.util.concurrent.Future<?> sync(Collection<Path> files) {
+        return worker.submit(() -> syncQuestionFiles(new LinkedHashSet<>(files)));
+    }
+
     void onStop(@Observes ShutdownEvent event) {
         if (watcher != null) {
             watcher.close();

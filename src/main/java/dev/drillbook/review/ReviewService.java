@@ -299,51 +299,91 @@ public class ReviewService {
 
     /** Records an answer. Committed when this returns. */
     public CardEntity answer(String id, Rating rating, Instant reviewedAt, Instant now) {
+        Instant at = checkedTime(reviewedAt, now);
+        // the read lock spans commit and tally, so a recount of today (write lock) never falls between them
+        todayLock.readLock().lock();
+        Change result;
+        try {
+            result = locked(id, () -> QuarkusTransaction.requiringNew().call(() -> apply(id, rating, at)));
+            tally(result.log(), 1);
+        } finally {
+            todayLock.readLock().unlock();
+        }
+        moved(result);
+        return result.card();
+    }
+
+    /** A past answer to replay: what was pressed, and when. */
+    public record PastAnswer(Rating rating, Instant reviewedAt) {
+    }
+
+    /**
+     * Records a card's past answers, oldest first, in one transaction (an imported history: one commit per answer
+     * replayed 60 answers a second, so a few thousand took minutes). All or none are recorded.
+     */
+    public void replay(String id, List<PastAnswer> answers, Instant now) {
+        List<Instant> times = answers.stream().map(a -> checkedTime(a.reviewedAt(), now)).toList();
+        todayLock.readLock().lock();
+        List<Change> changes;
+        try {
+            changes = locked(id, () -> QuarkusTransaction.requiringNew().call(() -> {
+                List<Change> out = new ArrayList<>();
+                for (int i = 0; i < answers.size(); i++) {
+                    out.add(apply(id, answers.get(i).rating(), times.get(i)));
+                }
+                return out;
+            }));
+            changes.forEach(c -> tally(c.log(), 1));
+        } finally {
+            todayLock.readLock().unlock();
+        }
+        changes.forEach(this::moved);
+    }
+
+    private static Instant checkedTime(Instant reviewedAt, Instant now) {
         // the database keeps microseconds; milliseconds are plenty and round-trip through JSON unchanged
         Instant at = (reviewedAt == null ? now : reviewedAt).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new ReviewException(ReviewException.Kind.BAD_INPUT, "reviewedAt " + at + " is in the future.");
         }
-        // the read lock spans commit and tally, so a recount of today (write lock) never falls between them
-        todayLock.readLock().lock();
-        Change result;
-        try {
-        result = locked(id, () -> QuarkusTransaction.requiringNew().call(() -> {
-            CardEntity card = em.find(CardEntity.class, id);
-            if (card == null) {
-                throw new ReviewException(ReviewException.Kind.NOT_FOUND, "No card with id " + id + ".");
-            }
-            if (card.deleted()) {
-                throw new ReviewException(ReviewException.Kind.CONFLICT, "Card " + id + " was deleted from "
-                        + card.source + "; its history is kept but it cannot be reviewed.");
-            }
-            if (card.lastReview != null && at.isBefore(card.lastReview)) {
-                throw new ReviewException(ReviewException.Kind.BAD_INPUT, "reviewedAt " + at
-                        + " is earlier than this card's last review (" + card.lastReview + "); reviews must be in order.");
-            }
-            Memory before = card.memory();
-            Scheduled s = scheduled(card, at);
-            Memory after = s.scheduling().fsrs().preview(before, at, s.chooser()).get(rating);
-            ReviewLogEntity log = ReviewLogEntity.of(card, rating, at, after);
-            log.parametersId = s.scheduling().parametersId();
-            log.desiredRetention = s.scheduling().desiredRetention();
-            em.persist(log);
-            card.apply(after);
-            if (after.lapses() >= config.srs().leechLapses() && after.lapses() > before.lapses()) {
-                card.leech = true;
-            }
-            em.flush();
-            return new Change(card, log);
-        }));
-        tally(result.log(), 1);
-        } finally {
-            todayLock.readLock().unlock();
+        return at;
+    }
+
+    /** One answer inside the caller's transaction. */
+    private Change apply(String id, Rating rating, Instant at) {
+        CardEntity card = em.find(CardEntity.class, id);
+        if (card == null) {
+            throw new ReviewException(ReviewException.Kind.NOT_FOUND, "No card with id " + id + ".");
         }
+        if (card.deleted()) {
+            throw new ReviewException(ReviewException.Kind.CONFLICT, "Card " + id + " was deleted from "
+                    + card.source + "; its history is kept but it cannot be reviewed.");
+        }
+        if (card.lastReview != null && at.isBefore(card.lastReview)) {
+            throw new ReviewException(ReviewException.Kind.BAD_INPUT, "reviewedAt " + at
+                    + " is earlier than this card's last review (" + card.lastReview + "); reviews must be in order.");
+        }
+        Memory before = card.memory();
+        Scheduled s = scheduled(card, at);
+        Memory after = s.scheduling().fsrs().preview(before, at, s.chooser()).get(rating);
+        ReviewLogEntity log = ReviewLogEntity.of(card, rating, at, after);
+        log.parametersId = s.scheduling().parametersId();
+        log.desiredRetention = s.scheduling().desiredRetention();
+        em.persist(log);
+        card.apply(after);
+        if (after.lapses() >= config.srs().leechLapses() && after.lapses() > before.lapses()) {
+            card.leech = true;
+        }
+        em.flush();
+        return new Change(card, log);
+    }
+
+    /** The due calendar and the version, once the answer is committed and tallied. */
+    private void moved(Change result) {
         ReviewLogEntity log = result.log();
         dueCalendar.moved(log.queueBefore == CardEntity.QUEUE_REVIEW ? log.dueBefore : null,
                 result.card().queue == CardEntity.QUEUE_REVIEW ? result.card().due : null);
         version.incrementAndGet();
-        return result.card();
     }
 
     /** What a committed answer or undo changed, for the in-memory tallies updated after the commit. */
