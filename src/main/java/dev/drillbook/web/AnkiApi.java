@@ -214,8 +214,14 @@ public class AnkiApi {
     @Operation(summary = "A media file imported from Anki", description = "Images and sounds of imported notes, from questions/anki/attachments/.")
     public Response media(@PathParam("name") String name) throws IOException {
         java.nio.file.Path dir = config.questionsDir().toAbsolutePath().normalize().resolve("anki").resolve("attachments");
-        java.nio.file.Path file = dir.resolve(name).normalize();
-        if (name.contains("/") || name.contains("\\") || name.startsWith(".") || !file.getParent().equals(dir) || !Files.isRegularFile(file)) {
+        java.nio.file.Path file;
+        try {
+            file = dir.resolve(name).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new NotFoundException(); // a NUL or another character no file name has (found by ApiFuzzTest)
+        }
+        if (name.contains("/") || name.contains("\\") || name.startsWith(".") || !file.getParent().equals(dir) || !Files.isRegularFile(file)
+                || !file.toRealPath().startsWith(dir.toRealPath())) { // a symlink out of the folder is not a media file
             throw new NotFoundException();
         }
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";

@@ -72,7 +72,8 @@ class GraphApiTest {
         given().queryParam("depth", 4).queryParam("center", "index.md").when().get("/api/graph").then().statusCode(400)
                 .body("detail", containsString("depth"));
         given().queryParam("center", "nope.md").when().get("/api/graph").then().statusCode(404);
-        given().queryParam("depth", "deep").when().get("/api/graph").then().statusCode(404);
+        // a parameter that is not a number is the client's mistake, said as such (issue 26: it used to be a 404)
+        given().queryParam("depth", "deep").when().get("/api/graph").then().statusCode(400).body("detail", containsString("\"deep\""));
         given().queryParam("from", "index.md").when().get("/api/graph/path").then().statusCode(400);
         given().queryParam("from", "index.md").queryParam("to", "Nope").when().get("/api/graph/path").then().statusCode(404);
     }

@@ -64,8 +64,11 @@ class PagesBrowserTest {
                         });
                         page.onPageError(errors::add);
                         page.navigate(base.toString().replaceAll("/$", "") + path);
-                        page.waitForLoadState();
-                        page.waitForTimeout(path.equals("/graph") || path.startsWith("/notes/") ? 1500 : 400);
+                        // until the page's own requests are done (charts, graph JSON, KaTeX), not a fixed pause per page
+                        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+                        if (path.equals("/graph")) {
+                            page.waitForTimeout(700); // the layout animates after the JSON arrives
+                        }
                         if (drill == null && path.equals("/drills")) {
                             Object href = page.evaluate("() => { const a = document.querySelector('a[href^=\"/drills/\"]'); return a && a.getAttribute('href'); }");
                             drill = href == null ? null : href.toString();
