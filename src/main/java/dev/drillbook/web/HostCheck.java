@@ -42,7 +42,9 @@ public class HostCheck {
     }
 
     private void check(RoutingContext ctx) {
-        String host = hostName(ctx.request().getHeader("Host"));
+        // HTTP/2 (and a client upgrading to h2c, as Java's HttpClient does) names the host in :authority, not Host
+        io.vertx.core.net.HostAndPort authority = ctx.request().authority();
+        String host = hostName(authority != null ? authority.host() : ctx.request().getHeader("Host"));
         if (allowed.contains("*") || (host != null && allowed.contains(host))) {
             ctx.next();
             return;
