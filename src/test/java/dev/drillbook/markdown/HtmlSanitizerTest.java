@@ -48,6 +48,25 @@ class HtmlSanitizerTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"<iframe src=javascript:alert(1)>",
+            "<iframe srcdoc=\"<script>parent.__xss=1</script>\">", "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+            "<textarea>", "<title>", "<noscript>"})
+    void anUnclosedRawTextElementNeverSwallowsTheRestOfTheNote(String payload) {
+        String html = MARKDOWN.renderNote("Before.\n\n" + payload + "\n\nThe words after it.\n\n## Still a heading\n",
+                "test/Note.md", MarkdownSpecTest.VAULT).withoutEmbeds();
+        assertTrue(html.contains("The words after it.") && html.contains("Still a heading</h2>"), html);
+        assertFalse(html.toLowerCase(java.util.Locale.ROOT).matches("(?s).*<(iframe|script|style|textarea|title|noscript)[\\s>].*"), html);
+        assertFalse(html.contains("onerror") && html.contains("<img"), html);
+    }
+
+    @Test
+    void aClosedIframeFromAnAllowedPlayerIsKept() {
+        String html = MARKDOWN.renderNote("<iframe src=\"https://www.youtube.com/embed/abc\"></iframe>\n\nAfter.\n",
+                "test/Note.md", MarkdownSpecTest.VAULT).withoutEmbeds();
+        assertTrue(html.contains("<iframe") && html.contains("After."), html);
+    }
+
     @Test
     void theCorpusIsLargeEnough() throws IOException {
         assertTrue(payloads().size() >= 60, "payloads: " + payloads().size());

@@ -9,6 +9,7 @@ import org.owasp.html.PolicyFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -135,13 +136,39 @@ public final class HtmlSanitizer {
         if (html.indexOf(slot) < 0) {
             return sanitize(html);
         }
-        String marked = FORGED_SLOT.matcher(html).replaceAll("&lt;$1").replace(String.valueOf(slot), SLOT_TAGS);
+        String marked = FORGED_SLOT.matcher(escapeUnclosedRawText(html)).replaceAll("&lt;$1").replace(String.valueOf(slot), SLOT_TAGS);
         return POLICY.sanitize(marked).replace(SLOT_TAGS, String.valueOf(slot));
     }
 
     /** The allow-listed, balanced form of {@code html}. */
     public static String sanitize(String html) {
-        return POLICY.sanitize(FORGED_SLOT.matcher(html).replaceAll("&lt;$1"));
+        return POLICY.sanitize(FORGED_SLOT.matcher(escapeUnclosedRawText(html)).replaceAll("&lt;$1"));
+    }
+
+    /** Elements whose content HTML reads as raw text up to their end tag (and the sanitiser drops with them). */
+    private static final Pattern RAW_TEXT_OPEN = Pattern.compile(
+            "(?i)<(iframe|textarea|title|style|script|xmp|noembed|noframes|noscript|plaintext)(?=[\\s/>])");
+
+    /**
+     * An opening {@code <iframe>}, {@code <style>}, … that is never closed would swallow the rest of the note: the
+     * sanitiser drops such an element with all it contains. Its {@code <} is written as text instead, so the reader
+     * sees the tag and keeps every word after it.
+     */
+    static String escapeUnclosedRawText(String html) {
+        Matcher open = RAW_TEXT_OPEN.matcher(html);
+        if (!open.find()) {
+            return html;
+        }
+        String lower = html.toLowerCase(java.util.Locale.ROOT);
+        StringBuilder out = new StringBuilder(html.length() + 16);
+        int copied = 0;
+        do {
+            if (lower.indexOf("</" + open.group(1).toLowerCase(java.util.Locale.ROOT), open.end()) < 0) {
+                out.append(html, copied, open.start()).append("&lt;");
+                copied = open.start() + 1;
+            }
+        } while (open.find());
+        return out.append(html, copied, html.length()).toString();
     }
 
     /**
