@@ -51,6 +51,9 @@ class ApiFuzzTest {
             "-1", "99999999999999999999", "0", "NaN", "%F0%9F%92%A9", "%C0%AE%C0%AE/etc/passwd", "x".repeat(3000),
             "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "'%20OR%201=1--", "index.md", "cache-drill", "1");
 
+    /** Vert.x's limit on the request line (quarkus.http.limits.max-initial-line-length, default 4096). */
+    static final int MAX_REQUEST_LINE = 4096;
+
     static final List<Object> VALUES = List.of("", " ", "x", "a".repeat(20_000), -1, 0, 1, 2147483647, -2147483648,
             9.99e307, true, false, List.of(), Map.of(), List.of(1, "a"), Map.of("a", Map.of("b", 1)), "2147483648",
             "<script>alert(1)</script>", "../../etc/passwd", "\u0000", "\uD83D\uDCA9", "again", "good", "9", "BANANA",
@@ -160,6 +163,11 @@ class ApiFuzzTest {
                     try {
                         r = req.request(op.method(), target);
                     } catch (Exception e) {
+                        if (target.length() > MAX_REQUEST_LINE) {
+                            // refused before it was read (414) and the connection closed while the client still wrote
+                            // it: which of the two the client sees is a race, and neither is a server failure
+                            continue;
+                        }
                         failures.add(op.method() + " " + target.substring(0, Math.min(200, target.length())) + " -> " + e);
                         continue;
                     }
